@@ -1,0 +1,160 @@
+"""The pipeline: document -> sentences -> quantities -> rule matches -> validated facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extract import __version__
+from extract.errors import InputError, OptionError
+from extract.language import detect_language
+from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
+from extract.quantities import scan
+from extract.readers import Document, iter_paths, read_document
+from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
+from extract.text import split_sentences
+from schemas import FACT_MODELS, DocumentMeta, Fact, Span
+
+EXTRACTOR = f"newsfacts {__version__}"
+
+
+class DocumentResult(BaseModel):
+    """What one document gave: its metadata and facts, or why it was skipped."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: str
+    doc: DocumentMeta | None = None
+    facts: list[Fact] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise OptionError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class Extractor:
+    """Extracts facts from text, files and folders. Rule packs are compiled once per language.
+
+    `rules_dirs` adds user rule folders on top of the built-in ones; `langs`
+    restricts the languages considered (default: every language with a lexicon).
+    """
+
+    def __init__(self, rules_dirs: Sequence[Path | str] = (), langs: Iterable[str] | None = None) -> None:
+        self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
+        known = sorted({lang for d in self.dirs for lang in available_languages(d)})
+        self.langs = tuple(langs) if langs is not None else tuple(known)
+        unknown = [lang for lang in self.langs if lang not in known]
+        if unknown:
+            raise OptionError(f"unknown language {', '.join(unknown)} (known: {', '.join(known)})")
+
+    def ruleset(self, lang: str) -> RuleSet:
+        return load_rules(lang, self.dirs)
+
+    def language_of(self, text: str, lang: str | None = None) -> str:
+        if lang is None or lang == "auto":
+            return detect_language(text, self.langs)
+        if lang not in self.langs:
+            raise OptionError(f"unknown language {lang!r} (known: {', '.join(self.langs)})")
+        return lang
+
+    def candidates(self, text: str, lang: str) -> list[Candidate]:
+        """Rule matches before validation: the fast inner loop."""
+        ruleset = self.ruleset(lang)
+        lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
+        sentences = split_sentences(text, lexicon.abbreviations)
+        mentions = scan(text, lang)
+        found: list[Candidate] = []
+        index = 0
+        previous = ""
+        for sentence in sentences:
+            while index < len(mentions) and mentions[index].start < sentence.start:
+                index += 1
+            inside = []
+            while index < len(mentions) and mentions[index].end <= sentence.end:
+                inside.append(mentions[index])
+                index += 1
+            if inside:
+                found.extend(match_sentence(ruleset, text, sentence, inside, previous))
+            previous = mask(text, sentence, inside)
+        return found
+
+    def extract_text(
+        self,
+        text: str,
+        lang: str | None = None,
+        published: str | dt.date | None = None,
+        path: str = "<text>",
+        sha256: str | None = None,
+    ) -> list[Fact]:
+        language = self.language_of(text, lang)
+        meta = DocumentMeta(
+            path=path,
+            sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            lang=language,
+            published=parse_published(published),
+        )
+        return [self._fact(text, candidate, meta) for candidate in self.candidates(text, language)]
+
+    def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta) -> Fact:
+        mention, sentence = candidate.mention, candidate.sentence
+        model = FACT_MODELS[candidate.kind]
+        return model.model_validate(  # type: ignore[return-value]
+            {
+                "kind": candidate.kind,
+                "quantity": mention.quantity(candidate.unit),
+                "attributes": candidate.attributes,
+                "span": Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end]),
+                "sentence": Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end]),
+                "doc": meta,
+                "rule": candidate.rule,
+                "extractor": EXTRACTOR,
+            }
+        )
+
+    def extract_document(
+        self, document: Document, lang: str | None = None, published: str | dt.date | None = None
+    ) -> DocumentResult:
+        facts = self.extract_text(document.text, lang, published, path=document.path, sha256=document.sha256)
+        doc = facts[0].doc if facts else DocumentMeta(
+            path=document.path,
+            sha256=document.sha256,
+            lang=self.language_of(document.text, lang),
+            published=parse_published(published),
+        )
+        return DocumentResult(path=document.path, doc=doc, facts=facts, warnings=document.warnings)
+
+    def extract_file(
+        self, path: Path | str, lang: str | None = None, published: str | dt.date | None = None
+    ) -> DocumentResult:
+        """One document; a file that cannot be read gives a result with `error` set."""
+        try:
+            document = read_document(Path(path))
+        except InputError as error:
+            return DocumentResult(path=str(path), error=str(error))
+        return self.extract_document(document, lang, published)
+
+    def extract_dir(
+        self, path: Path | str, lang: str | None = None, published: str | dt.date | None = None
+    ) -> Iterator[DocumentResult]:
+        """Lazily, one result per document under `path` (recursive)."""
+        return self.extract_paths([Path(path)], lang, published)
+
+    def extract_paths(
+        self, paths: Sequence[Path], lang: str | None = None, published: str | dt.date | None = None
+    ) -> Iterator[DocumentResult]:
+        for item in iter_paths(list(paths)):
+            if isinstance(item, InputError):
+                yield DocumentResult(path=str(item).split(": ", 1)[0], error=str(item))
+            else:
+                yield self.extract_file(item, lang, published)

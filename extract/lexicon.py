@@ -1,0 +1,110 @@
+"""Per-language lexicons (rules/<lang>/lexicon.yaml), validated and loaded once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+import rules as _builtin_rules
+
+from extract.errors import RuleFileError
+
+BUILTIN_RULES_DIR = Path(_builtin_rules.__file__).parent
+ModifierName = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FixedAmount(_Data):
+    phrase: str
+    value: float
+    unit: str | None = None
+    modifier: ModifierName = "exact"
+
+
+class RangeForm(_Data):
+    before: str | None = None
+    middle: str
+
+
+class UnitForms(_Data):
+    unit: str
+    forms: list[str]
+    tag: str | None = None
+
+
+class CurrencyForms(_Data):
+    symbols: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+
+
+class Lexicon(_Data):
+    language: str
+    decimal_separator: Literal[".", ","]
+    group_separators: list[str]
+    noun_head: Literal["first", "last"]
+    number_words: list[str]
+    number_word_joiners: list[str]
+    not_alone: list[str] = Field(default_factory=list)
+    article_one: list[str] = Field(default_factory=list)
+    scales: dict[str, float]
+    currency_only_scales: list[str] = Field(default_factory=list)
+    amounts: list[FixedAmount] = Field(default_factory=list)
+    fractions: dict[str, float] = Field(default_factory=dict)
+    vague: dict[str, float] = Field(default_factory=dict)
+    qualifiers: dict[ModifierName, list[str]]
+    post_qualifiers: dict[ModifierName, list[str]] = Field(default_factory=dict)
+    ranges: list[RangeForm]
+    units: list[UnitForms]
+    unit_prefixes: list[UnitForms] = Field(default_factory=list)
+    rates: dict[str, list[str]] = Field(default_factory=dict)
+    currencies: dict[str, CurrencyForms] = Field(default_factory=dict)
+    directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)
+    months: list[str]
+    weekdays: list[str] = Field(default_factory=list)
+    identifier_prefixes: list[str] = Field(default_factory=list)
+    year_prefixes: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    noun_stop_words: list[str] = Field(default_factory=list)
+
+
+def read_yaml(path: Path) -> object:
+    """Parse a YAML file, turning parser errors into a message with file and line."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise RuleFileError(f"{path}{line}: invalid YAML: {error.problem}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(f"{path}: cannot read: {error}") from None
+
+
+def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
+    return sorted(p.parent.name for p in rules_dir.glob("*/lexicon.yaml"))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
+    path = rules_dir / lang / "lexicon.yaml"
+    if not path.is_file():
+        known = ", ".join(available_languages(rules_dir)) or "none"
+        raise RuleFileError(f"{path}: no lexicon for language {lang!r} (known: {known})")
+    data = read_yaml(path)
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as error:
+        raise RuleFileError(f"{path}: {_first_error(error)}") from None
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" + (f" ({error.error_count() - 1} more)" if error.error_count() > 1 else "")

@@ -1,0 +1,538 @@
+"""The quantity layer: numbers with their qualifier, unit, range and counted noun.
+
+Everything language-specific comes from the lexicon; this module only knows how
+numbers are put together. Offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+from text_to_num import text2num
+
+from extract.lexicon import Lexicon, load_lexicon
+from schemas import Quantity, QuantityMention, Span
+
+SPACES = " \u00a0\u202f\t"
+OPEN_QUOTES = "\"“«‘'"
+CLOSE_QUOTES = "\"”»’'"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity mention; start/end cover qualifier, number and unit words."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    modifier: str = "exact"
+    noun: str | None = None
+    direction: str | None = None
+    currency: str | None = None
+    tag: str | None = None
+    fraction: bool = False
+    scale: float = 1.0
+
+    def quantity(self, unit: str | None = None) -> Quantity:
+        return Quantity(
+            value=_tidy(self.value),
+            low=_tidy(self.low),
+            high=_tidy(self.high),
+            unit=unit if unit is not None else self.unit,
+            modifier=self.modifier,  # type: ignore[arg-type]
+        )
+
+
+def _tidy(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else round(number, 6)
+
+
+def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
+    """Longest-first alternation of literal phrases; inner spaces match any space."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = regex.escape(phrase).replace("\\ ", "[ \u00a0\u202f]+")
+        escaped = escaped.replace("'", "['’]").replace("’", "['’]")
+        parts.append(escaped)
+    body = "|".join(parts) or "(?!)"
+    if not boundary:
+        return f"(?:{body})"
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+
+
+def _word_boundary_after(phrase: str) -> str:
+    return r"(?![\p{L}\p{N}])" if phrase[-1:].isalnum() else ""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    lexicon: Lexicon
+    core: regex.Pattern[str]
+    excluded: regex.Pattern[str]
+    qualifier_before: regex.Pattern[str]
+    qualifier_after: regex.Pattern[str]
+    qualifier_modifier: dict[str, str]
+    post_modifier: dict[str, str]
+    scale_after: regex.Pattern[str]
+    scales: dict[str, float]
+    unit_after: regex.Pattern[str]
+    unit_of_form: dict[str, tuple[str, str | None]]
+    unit_before: regex.Pattern[str]
+    prefix_unit_of_form: dict[str, str]
+    rate_after: regex.Pattern[str]
+    rate_of_form: dict[str, str]
+    currency_before: regex.Pattern[str]
+    currency_after: regex.Pattern[str]
+    currency_of_form: dict[str, str]
+    direction_before: regex.Pattern[str]
+    direction_of_form: dict[str, str]
+    identifier_before: regex.Pattern[str]
+    year_before: regex.Pattern[str]
+    ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]]
+    phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
+    noun_stop: frozenset[str]
+    not_alone: frozenset[str]
+    article_one: regex.Pattern[str]
+    number_words: frozenset[str]
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"[ \u00a0\u202f]+", " ", text.replace("’", "'")).lower()
+
+
+@lru_cache(maxsize=None)
+def compiled_for(lang: str) -> _Compiled:
+    return _compile(load_lexicon(lang))
+
+
+def _compile(lex: Lexicon) -> _Compiled:
+    flags = regex.IGNORECASE | regex.V1
+    phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]] = {}
+    for amount in lex.amounts:
+        phrase_value[_key(amount.phrase)] = (amount.value, None, amount.unit, amount.modifier, False)
+    for phrase, value in lex.fractions.items():
+        phrase_value[_key(phrase)] = (value, None, None, "exact", True)
+    for phrase, low in lex.vague.items():
+        phrase_value[_key(phrase)] = (None, low, None, "vague", False)
+
+    words = _alternation(lex.number_words, boundary=False)
+    joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
+    groups = "".join(regex.escape(s) for s in lex.group_separators)
+    digits = (
+        rf"(?<![\p{{N}}])(?<![\p{{L}}][\-‑])(?<![\p{{L}}])"
+        rf"(?:\d{{1,3}}(?:(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+        rf"(?![\p{{N}}])"
+    )
+    core = regex.compile(
+        rf"(?P<phrase>{_alternation(phrase_value)})"
+        rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?![\p{{L}}\p{{N}}]))"
+        rf"|(?P<digits>{digits})",
+        flags,
+    )
+
+    month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
+    months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
+    weekdays = _alternation(lex.weekdays)
+    excluded = regex.compile(
+        "|".join(
+            [
+                r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
+                r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
+                r"(?<!\d)\d{1,2}(?:[ \u00a0]?[:h][ \u00a0]?\d{2})(?!\d)(?:[ \u00a0]?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|CET|heures?))?",
+                r"(?<!\d)\d{1,2}[ \u00a0]?(?:a\.m\.|p\.m\.|am|pm|h)(?![\p{L}])",
+                rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?\d{{1,2}}(?:er|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{months}(?:[ \u00a0,]+\d{{4}})?",
+                rf"{months}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:[ \u00a0]*,?[ \u00a0]*\d{{4}})?",
+                rf"{months}[ \u00a0]+\d{{4}}",
+                r"\+\d[\d \u00a0.-]{7,}\d",
+                r"(?<!\d)\(?0\d\)?(?:[ .-]\d{2}){4}(?!\d)",
+                r"(?<!\d)\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)",
+                r"(?<!\d)(?:1[89]|20)\d{2}[-–/](?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
+            ]
+        ),
+        regex.V1,
+    )
+
+    def before(phrases: Iterable[str]) -> regex.Pattern[str]:
+        return regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*$",
+            flags,
+        )
+
+    qualifier_modifier = {_key(q): m for m, qs in lex.qualifiers.items() for q in qs}
+    post_modifier = {_key(q): m for m, qs in lex.post_qualifiers.items() for q in qs}
+    scales = {s: v for s, v in lex.scales.items()}
+    unit_of_form = {_key(f): (u.unit, u.tag) for u in lex.units for f in u.forms}
+    prefix_unit_of_form = {_key(f): u.unit for u in lex.unit_prefixes for f in u.forms}
+    rate_of_form = {_key(f): unit for unit, forms in lex.rates.items() for f in forms}
+    currency_of_form: dict[str, str] = {}
+    symbols: list[str] = []
+    currency_words: list[str] = []
+    for code, forms in lex.currencies.items():
+        for symbol in forms.symbols:
+            currency_of_form[_key(symbol)] = code
+            symbols.append(symbol)
+        for word in forms.words:
+            currency_of_form[_key(word)] = code
+            currency_words.append(word)
+    direction_of_form = {_key(f): d for d, fs in lex.directions.items() for f in fs}
+
+    def after(phrases: Iterable[str], gap: str = f"[{SPACES}]?") -> regex.Pattern[str]:
+        attached = [p for p in phrases if p[:1] in "-‑" or p[:1] == " "]
+        spaced = [p for p in phrases if p not in attached]
+        alternatives = []
+        if attached:
+            alternatives.append(_alternation(attached, boundary=False) + r"(?![\p{L}\p{N}])")
+        if spaced:
+            alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + r"(?![\p{L}\p{N}])")
+        return regex.compile("(?:" + "|".join(alternatives or ["(?!)"]) + ")", flags)
+
+    unit_after = regex.compile(
+        "(?:"
+        + "|".join(
+            [
+                _alternation([f for f in unit_of_form if f[:1] in "- "], boundary=False) + r"(?![\p{L}\p{N}])",
+                f"[{SPACES}]?(?:%|‰)",
+                f"[{SPACES}]?" + _alternation([f for f in unit_of_form if f[:1] not in "- %"], boundary=False)
+                + r"(?![\p{L}\p{N}])",
+            ]
+        )
+        + ")",
+        flags,
+    )
+    ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] = []
+    for form in lex.ranges:
+        middle = regex.compile(
+            rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
+            if not form.middle.isalpha()
+            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$",
+            flags,
+        )
+        ranges.append((before([form.before]) if form.before else None, middle))
+
+    return _Compiled(
+        lexicon=lex,
+        core=core,
+        excluded=excluded,
+        qualifier_before=before(qualifier_modifier),
+        qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
+        qualifier_modifier=qualifier_modifier,
+        post_modifier=post_modifier,
+        scale_after=regex.compile(
+            rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"
+        ),
+        scales={_key(s): v for s, v in scales.items()} | scales,
+        unit_after=unit_after,
+        unit_of_form=unit_of_form,
+        unit_before=before(prefix_unit_of_form),
+        prefix_unit_of_form=prefix_unit_of_form,
+        rate_after=after(rate_of_form, gap=f"[{SPACES}]+"),
+        rate_of_form=rate_of_form,
+        currency_before=regex.compile(
+            rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$", flags
+        ),
+        currency_after=after(symbols + currency_words),
+        currency_of_form=currency_of_form,
+        direction_before=before(direction_of_form),
+        direction_of_form=direction_of_form,
+        identifier_before=before(lex.identifier_prefixes),
+        year_before=before(lex.year_prefixes + lex.months),
+        ranges=ranges,
+        phrase_value=phrase_value,
+        noun_stop=frozenset(_key(w) for w in lex.noun_stop_words),
+        not_alone=frozenset(_key(w) for w in lex.not_alone),
+        article_one=before(lex.article_one) if lex.article_one else regex.compile("(?!)"),
+        number_words=frozenset(_key(w) for w in lex.number_words),
+    )
+
+
+def parse_digits(text: str, lex: Lexicon) -> float:
+    """Read a digit string in the language's conventions ("11 000", "1,5", "10'000", "2.5")."""
+    separators = [(i, c) for i, c in enumerate(text) if not c.isdigit()]
+    if not separators:
+        return float(text)
+    last_pos, last_char = separators[-1]
+    decimals = len(text) - last_pos - 1
+    same = sum(1 for _, c in separators if c == last_char)
+    is_decimal = last_char in ".," and same == 1 and (decimals != 3 or last_char == lex.decimal_separator)
+    if is_decimal and len(separators) > 1 and separators[-2][1] == last_char:
+        is_decimal = False
+    if is_decimal:
+        whole = "".join(c for c in text[:last_pos] if c.isdigit())
+        return float(f"{whole or '0'}.{text[last_pos + 1:]}")
+    return float("".join(c for c in text if c.isdigit()))
+
+
+def _words_value(text: str, lang: str, compiled: _Compiled) -> tuple[int, float] | None:
+    """Value of the longest prefix of a number-word run that reads as one number."""
+    tokens = list(regex.finditer(r"[\p{L}]+", text))
+    for count in range(len(tokens), 0, -1):
+        end = tokens[count - 1].end()
+        candidate = text[:end]
+        if count == 1 and _key(candidate) in compiled.not_alone:
+            return None
+        try:
+            value = text2num(regex.sub(r"[ \u00a0\u202f]+", " ", candidate.lower()), lang)
+        except ValueError:
+            continue
+        return end, float(value)
+    return None
+
+
+def scan(text: str, lang: str) -> list[Mention]:
+    """All quantity mentions in text, in order, non-overlapping."""
+    compiled = compiled_for(lang)
+    lex = compiled.lexicon
+    excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text)]
+    cores: list[Mention] = []
+    for match in compiled.core.finditer(text):
+        start, end = match.span()
+        if (cores and start < cores[-1].end) or any(s < end and start < e for s, e in excluded):
+            continue
+        mention = _read_core(text, match, start, end, lang, compiled, lex)
+        if mention is not None:
+            cores.append(mention)
+    mentions = _merge_ranges(text, cores, compiled)
+    result: list[Mention] = []
+    floor = 0
+    for index, mention in enumerate(mentions):
+        ceiling = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        mention = _extend(text, mention, compiled, floor, ceiling)
+        if mention is None:
+            continue
+        result.append(mention)
+        floor = mention.end
+    return result
+
+
+def _read_core(
+    text: str,
+    match: regex.Match[str],
+    start: int,
+    end: int,
+    lang: str,
+    compiled: _Compiled,
+    lex: Lexicon,
+) -> Mention | None:
+    if match.group("phrase") is not None:
+        value, low, unit, modifier, fraction = compiled.phrase_value[_key(match.group("phrase"))]
+        return Mention(start, end, value, low=low, unit=unit, modifier=modifier, fraction=fraction)
+    if match.group("words") is not None:
+        read = _words_value(match.group("words"), lang, compiled)
+        if read is None:
+            return None
+        length, value = read
+        end = start + length
+        article = compiled.article_one.search(text, max(0, start - 6), start)
+        first_word = _key(regex.match(r"[\p{L}]+", match.group("words")).group())  # type: ignore[union-attr]
+        if article is not None and first_word in compiled.scales:
+            start = article.start()
+        return _scaled(text, Mention(start, end, value), compiled)
+    digits = match.group("digits")
+    window = text[max(0, start - 30) : start]
+    if compiled.identifier_before.search(window):
+        return None
+    value = parse_digits(digits, lex)
+    following = text[end : end + 12]
+    if regex.match(r"[\p{L}]", following) and not (
+        compiled.scale_after.match(following) or compiled.unit_after.match(following)
+    ):
+        return None
+    is_year = (
+        regex.fullmatch(r"(?:1[89]|20)\d{2}", digits) is not None
+        and not compiled.unit_after.match(following)
+        and not compiled.qualifier_before.search(window)
+        and (compiled.year_before.search(window) is not None or not _followed_by_noun(text, end, compiled))
+    )
+    if is_year:
+        return None
+    return _scaled(text, Mention(start, end, value), compiled)
+
+
+def _scaled(text: str, mention: Mention, compiled: _Compiled) -> Mention:
+    """Apply a scale word written after the number ("1,5 million", "2.5bn", "$10m")."""
+    assert mention.value is not None
+    scale = compiled.scale_after.match(text, mention.end, mention.end + 16)
+    if scale is None:
+        return mention
+    word = scale.group("scale")
+    factor = compiled.scales.get(word, compiled.scales.get(_key(word)))
+    if factor is None:
+        return mention
+    if word in compiled.lexicon.currency_only_scales and not (
+        compiled.currency_before.search(text, max(0, mention.start - 4), mention.start)
+        or compiled.currency_after.match(text, scale.end(), scale.end() + 30)
+    ):
+        return mention
+    return replace(mention, end=scale.end(), value=mention.value * factor, scale=factor)
+
+
+def _followed_by_noun(text: str, end: int, compiled: _Compiled) -> bool:
+    word = regex.match(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)", text[end : end + 40])
+    return word is not None and _key(word.group(1)) not in compiled.noun_stop
+
+
+def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[Mention]:
+    merged: list[Mention] = []
+    index = 0
+    while index < len(cores):
+        first = cores[index]
+        if index + 1 < len(cores) and first.value is not None and not first.fraction:
+            second = cores[index + 1]
+            between = text[first.end : second.start]
+            repeated = compiled.unit_after.match(text, first.end, second.start)
+            if repeated is not None and _same_unit(compiled, repeated.group(), text, second.end):
+                between = text[repeated.end() : second.start]
+            for before, middle in compiled.ranges:
+                if second.value is None or second.fraction or not middle.match(between):
+                    continue
+                opener = before.search(text, max(0, first.start - 20), first.start) if before else None
+                if before is not None and opener is None:
+                    continue
+                low, high = first.value, second.value
+                if first.scale == 1.0 and second.scale > 1.0 and low < high / second.scale:
+                    low *= second.scale
+                if low > high:
+                    continue
+                merged.append(
+                    Mention(
+                        opener.start() if opener else first.start,
+                        second.end,
+                        None,
+                        low=low,
+                        high=high,
+                        modifier="range",
+                    )
+                )
+                index += 2
+                break
+            else:
+                merged.append(first)
+                index += 1
+            continue
+        merged.append(first)
+        index += 1
+    return merged
+
+
+def _same_unit(compiled: _Compiled, written: str, text: str, position: int) -> bool:
+    """Whether the unit written after the second number of a range is the one after the first."""
+    again = compiled.unit_after.match(text, position, position + 40)
+    return again is not None and _unit_of(compiled, again.group()) == _unit_of(compiled, written)
+
+
+def _unit_of(compiled: _Compiled, written: str) -> tuple[str, str | None]:
+    form = written.strip(SPACES)
+    if form in ("%", "‰"):
+        return ("percent", None) if form == "%" else ("permille", None)
+    key = _key(form)
+    return compiled.unit_of_form.get(key, compiled.unit_of_form.get(" " + key, ("percent", None)))
+
+
+def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceiling: int) -> Mention | None:
+    """Add scale, currency, unit, rate and qualifiers around a number core."""
+    start, end = mention.start, mention.end
+    value, low, high = mention.value, mention.low, mention.high
+    following = text[end:ceiling]
+    currency: str | None = None
+    symbol = compiled.currency_before.search(text, max(floor, start - 4), start)
+    if symbol is not None:
+        currency = compiled.currency_of_form[_key(symbol.group("form"))]
+    if symbol is not None:
+        start = symbol.start()
+    unit, tag = mention.unit, mention.tag
+    if currency is None:
+        money = compiled.currency_after.match(following)
+        if money is not None:
+            currency = compiled.currency_of_form[_key(money.group().strip(SPACES))]
+            end += money.end()
+            following = text[end:ceiling]
+    if currency is None and unit is None:
+        unit_match = compiled.unit_after.match(following)
+        if unit_match is not None:
+            unit, tag = _unit_of(compiled, unit_match.group())
+            end += unit_match.end()
+            following = text[end:ceiling]
+        else:
+            prefix = compiled.unit_before.search(text, max(floor, start - 12), start)
+            if prefix is not None:
+                unit = compiled.prefix_unit_of_form[_key(prefix.group("form"))]
+                start = prefix.start()
+    rate = compiled.rate_after.match(following)
+    if rate is not None and unit is None and currency is None:
+        unit = compiled.rate_of_form[_key(rate.group().strip(SPACES))]
+        end += rate.end()
+        following = text[end:ceiling]
+    modifier = mention.modifier
+    qualifier = compiled.qualifier_before.search(text, max(floor, start - 40), start)
+    if qualifier is not None and modifier in ("exact", "approx"):
+        modifier = compiled.qualifier_modifier[_key(qualifier.group("form"))]
+        start = qualifier.start()
+    elif qualifier is not None and modifier == "vague":
+        start = qualifier.start()
+    else:
+        post = compiled.qualifier_after.match(following)
+        if post is not None and modifier == "exact":
+            modifier = compiled.post_modifier[_key(post.group().strip(SPACES))]
+            end += post.end()
+    direction = None
+    trigger = compiled.direction_before.search(text, max(floor, start - 30), start)
+    if trigger is not None:
+        direction = compiled.direction_of_form[_key(trigger.group("form"))]
+    return replace(
+        mention,
+        start=start,
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        unit=unit,
+        tag=tag,
+        modifier=modifier,
+        currency=currency,
+        direction=direction,
+        noun=_counted_noun(text, end, compiled),
+    )
+
+
+def _counted_noun(text: str, end: int, compiled: _Compiled) -> str | None:
+    """The head of the noun phrase after the number ("145 drones russes" -> drones)."""
+    words: list[str] = []
+    for match in regex.finditer(r"\G[\s\"”»’]*(?:(?P<word>[\p{L}][\p{L}'’-]*)|(?P<other>\S))", text[end : end + 80]):
+        word = match.group("word")
+        if word is None:
+            break
+        key = _key(word)
+        if key in compiled.noun_stop or key in compiled.number_words:
+            if words or key not in {"of", "de", "d", "d'"}:
+                break
+            continue
+        words.append(word)
+        if len(words) == 3:
+            break
+    if not words:
+        return None
+    if compiled.lexicon.noun_head == "first":
+        return words[0]
+    plural = [w for w in words if w.endswith("s") and len(w) > 2]
+    return plural[0] if plural else words[-1]
+
+
+def quantities(text: str, lang: str) -> list[QuantityMention]:
+    """The quantity layer on its own: every number in `text` with its unit, qualifier and noun."""
+    return [
+        QuantityMention(
+            span=Span(start=m.start, end=m.end, text=text[m.start : m.end]),
+            quantity=m.quantity(),
+            noun=m.noun,
+            direction=m.direction,  # type: ignore[arg-type]
+        )
+        for m in scan(text, lang)
+    ]

@@ -1,0 +1,66 @@
+"""Sentence segmentation for scraped news: glued sentences, bullets, headlines, HTML debris."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+BULLETS = "►▶•■◆⇒➤➜→▸●"
+_LINE = regex.compile(r"[^\n\r]+")
+# A candidate boundary: end punctuation (and closing quotes) before the next
+# sentence's first character, a bullet, or two sentences glued without a space.
+_BOUNDARY = regex.compile(
+    rf"""
+    (?P<stop>[.!?…]+[»”"’)\]]*)(?=[ \t\u00a0]+[\p{{Lu}}\p{{N}}«“"(\[{BULLETS}]|[{BULLETS}])
+    | (?P<glued_stop>[.!?…]+[»”"’)\]]*)(?=\p{{Lu}}(?:\p{{Ll}}|['’]\p{{Lu}}))
+    | (?<=\p{{Ll}}{{3}})(?P<glued>)(?=\p{{Lu}}(?:\p{{Ll}}|['’]\p{{Lu}}))
+    | (?P<bullet>)(?=[ \t]*[{BULLETS}])
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}.]*)\.$")
+_TRIM = " \t\u00a0\u202f" + BULLETS + "\ufe0f"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
+    """Sentences of `text` as offsets; every line break ends a sentence (headlines, bullets)."""
+    known = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        cut = line.start()
+        for match in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if match.group("stop") is not None or match.group("glued_stop") is not None:
+                if _is_abbreviation(text, cut, match.start(), known):
+                    continue
+            end = match.end()
+            _append(sentences, text, cut, end)
+            cut = end
+        _append(sentences, text, cut, line.end())
+    return sentences
+
+
+def _is_abbreviation(text: str, floor: int, dot: int, known: frozenset[str]) -> bool:
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(floor, dot - 12), dot + 1)
+    if word is None:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in known or (len(token) == 1 and token.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end))

@@ -1,0 +1,1 @@
+"""Built-in rule packs and lexicons, one folder per language (data only)."""
