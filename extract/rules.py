@@ -43,8 +43,10 @@ class AttributeTable(_Data):
 
     search: Literal["nearest", "before_then_after", "after", "before", "inside"] = "nearest"
     within: int = Field(default=400, ge=0)
-    # A cue closer to another mention of the sentence belongs to that mention.
+    # An exclusive cue does not reach past another mention the rule could take.
     exclusive: bool = False
+    # Cues beyond a clause break (between cue and mention) do not count.
+    stop_at: str | None = None
     values: dict[str, str] = Field(default_factory=dict)
     capture: str | None = None
     not_after: str | None = None
@@ -102,6 +104,7 @@ class _Table:
     search: str
     within: int
     exclusive: bool
+    stop_at: regex.Pattern[str] | None
     pattern: regex.Pattern[str]
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     captures: bool
@@ -205,7 +208,8 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         pattern = _compile(
             rf"{guard}(?<![\p{{L}}\p{{N}}])(?:{alternatives or '(?!)'})(?![\p{{L}}])", terms, f"{where}: {name}"
         )
-    return _Table(table.search, table.within, table.exclusive, pattern, values, table.capture is not None)
+    stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
+    return _Table(table.search, table.within, table.exclusive, stop_at, pattern, values, table.capture is not None)
 
 
 def _validated(model: type[BaseModel], path: Path) -> Any:
@@ -435,7 +439,7 @@ def _cue(
             inside.append((abs(start - span[0]), value))
             continue
         low, high = (end, span[0]) if end <= span[0] else (span[1], start)
-        if ";" in masked[low:high]:
+        if ";" in masked[low:high] or (table.stop_at is not None and table.stop_at.search(masked, low, high)):
             continue
         if table.exclusive and any(low <= other[0] and other[1] <= high for other in rivals if other != span):
             continue
