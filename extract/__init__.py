@@ -6,9 +6,9 @@
 
 __version__ = "0.1.0"
 
-from extract.engine import DocumentResult, Extractor  # noqa: E402
-from extract.errors import InputError, NewsfactsError, OptionError, RuleFileError  # noqa: E402
-from extract.quantities import quantities  # noqa: E402
+from extract.engine import DocumentResult, Extractor
+from extract.errors import InputError, NewsfactsError, OptionError, RuleFileError
+from extract.quantities import quantities
 
 __all__ = [
     "DocumentResult",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from extract.errors import OptionError
 
 
-@lru_cache(maxsize=None)
+@cache
 def _detector(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     codes = [getattr(IsoCode639_1, lang.upper()) for lang in langs]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()

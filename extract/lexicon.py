@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -10,7 +10,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 import rules as _builtin_rules
-
 from extract.errors import RuleFileError
 
 BUILTIN_RULES_DIR = Path(_builtin_rules.__file__).parent
@@ -68,6 +67,10 @@ class Lexicon(_Data):
     directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)
     months: list[str]
     weekdays: list[str] = Field(default_factory=list)
+    ordinal_suffixes: list[str] = Field(default_factory=list)
+    date_joiners: list[str] = Field(default_factory=list)
+    time_separators: list[str] = Field(default_factory=lambda: [":"])
+    time_suffixes: list[str] = Field(default_factory=list)
     identifier_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)
@@ -91,7 +94,7 @@ def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
     return sorted(p.parent.name for p in rules_dir.glob("*/lexicon.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
     path = rules_dir / lang / "lexicon.yaml"
     if not path.is_file():

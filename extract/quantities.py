@@ -6,9 +6,9 @@ numbers are put together. Offsets always index the original text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 import regex
 from text_to_num import text2num
@@ -79,8 +79,8 @@ class _Compiled:
     excluded: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     qualifier_after: regex.Pattern[str]
-    qualifier_modifier: dict[str, str]
-    post_modifier: dict[str, str]
+    qualifier_modifier: Mapping[str, str]
+    post_modifier: Mapping[str, str]
     scale_after: regex.Pattern[str]
     scales: dict[str, float]
     unit_after: regex.Pattern[str]
@@ -93,7 +93,7 @@ class _Compiled:
     currency_after: regex.Pattern[str]
     currency_of_form: dict[str, str]
     direction_before: regex.Pattern[str]
-    direction_of_form: dict[str, str]
+    direction_of_form: Mapping[str, str]
     identifier_before: regex.Pattern[str]
     year_before: regex.Pattern[str]
     ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]]
@@ -108,7 +108,7 @@ def _key(text: str) -> str:
     return regex.sub(r"[ \u00a0\u202f]+", " ", text.replace("’", "'")).lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled_for(lang: str) -> _Compiled:
     return _compile(load_lexicon(lang))
 
@@ -138,27 +138,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         flags,
     )
 
-    month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
-    months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
-    weekdays = _alternation(lex.weekdays)
-    excluded = regex.compile(
-        "|".join(
-            [
-                r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
-                r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
-                r"(?<!\d)\d{1,2}(?:[ \u00a0]?[:h][ \u00a0]?\d{2})(?!\d)(?:[ \u00a0]?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|CET|heures?))?",
-                r"(?<!\d)\d{1,2}[ \u00a0]?(?:a\.m\.|p\.m\.|am|pm|h)(?![\p{L}])",
-                rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?\d{{1,2}}(?:er|st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{months}(?:[ \u00a0,]+\d{{4}})?",
-                rf"{months}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:[ \u00a0]*,?[ \u00a0]*\d{{4}})?",
-                rf"{months}[ \u00a0]+\d{{4}}",
-                r"\+\d[\d \u00a0.-]{7,}\d",
-                r"(?<!\d)\(?0\d\)?(?:[ .-]\d{2}){4}(?!\d)",
-                r"(?<!\d)\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)",
-                r"(?<!\d)(?:1[89]|20)\d{2}[-–/](?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
-            ]
-        ),
-        regex.V1,
-    )
+    excluded = _not_quantities(lex)
 
     def before(phrases: Iterable[str]) -> regex.Pattern[str]:
         return regex.compile(
@@ -250,6 +230,37 @@ def _compile(lex: Lexicon) -> _Compiled:
         not_alone=frozenset(_key(w) for w in lex.not_alone),
         article_one=before(lex.article_one) if lex.article_one else regex.compile("(?!)"),
         number_words=frozenset(_key(w) for w in lex.number_words),
+    )
+
+
+def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
+    """Dates, times, year spans and phone numbers: digits that are never amounts."""
+    month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
+    months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
+    weekdays = _alternation(lex.weekdays)
+    ordinal = f"(?:{_alternation(lex.ordinal_suffixes, boundary=False)})?"
+    joiner = f"(?:{_alternation(lex.date_joiners, boundary=False)}[ \u00a0]+)?"
+    separators = "".join(regex.escape(s) for s in lex.time_separators)
+    suffix = _alternation(lex.time_suffixes, boundary=False)
+    space = "[ \u00a0]"
+    day = rf"\d{{1,2}}{ordinal}"
+    return regex.compile(
+        "|".join(
+            [
+                r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
+                r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
+                rf"(?<!\d)\d{{1,2}}{space}?[{separators}]{space}?\d{{2}}(?!\d)(?:{space}?{suffix}(?![\p{{L}}]))?",
+                rf"(?<!\d)\d{{1,2}}{space}?{suffix}(?![\p{{L}}])",
+                rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?{day}{space}+{joiner}{months}(?:[ \u00a0,]+\d{{4}})?",
+                rf"{months}{space}+{day}(?!\d)(?:{space}*,?{space}*\d{{4}})?",
+                rf"{months}{space}+\d{{4}}",
+                r"\+\d[\d \u00a0.-]{7,}\d",
+                r"(?<!\d)\(?0\d\)?(?:[ .-]\d{2}){4}(?!\d)",
+                r"(?<!\d)\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)",
+                r"(?<!\d)(?:1[89]|20)\d{2}[-–/](?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
+            ]
+        ),
+        regex.V1,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from extract.errors import RuleFileError
 from extract.lexicon import BUILTIN_RULES_DIR, read_yaml
 from extract.quantities import Mention
 from extract.text import Sentence
-from schemas import FACT_MODELS
+from schemas import ATTRIBUTE_MODELS, FACT_MODELS
 
 # Mentions a rule can take are masked with the first two characters (alternating,
 # so neighbours stay apart); mentions it cannot take with the third, so that its
@@ -145,9 +145,7 @@ class CompiledRule:
             return False
         if self.tag is not None and mention.tag != self.tag:
             return False
-        if self.currency is not None and (mention.currency is not None) != self.currency:
-            return False
-        return True
+        return self.currency is None or (mention.currency is not None) == self.currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +177,7 @@ def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ..
             raise RuleFileError(f"{where}: unknown term {{{name}}}")
         if name in seen:
             raise RuleFileError(f"{where}: term {{{name}}} refers to itself")
-        return "(?:" + _expand(terms[name], terms, where, seen + (name,)) + ")"
+        return "(?:" + _expand(terms[name], terms, where, (*seen, name)) + ")"
 
     return _REFERENCE.sub(substitute, pattern)
 
@@ -227,7 +225,7 @@ def rule_dirs(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
     return (BUILTIN_RULES_DIR, *extra)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> RuleSet:
     """Compile every rule pack for `lang` found in `dirs` (later folders add rules)."""
     terms: dict[str, str] = {}
@@ -343,7 +341,7 @@ def match_sentence(
         if not any(takes):
             continue
         masked = masks.get(takes) or masks.setdefault(takes, mask(text, sentence, mentions, takes))
-        rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes) if t]
+        rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
         for match in rule.pattern.finditer(masked, overlapped=True):
             for slot, settings in rule.slots.items():
                 start = match.start(f"_q_{slot}")
@@ -394,15 +392,13 @@ def _attributes(
     return _attribute_defaults(rule.kind) | values, unit
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attribute_defaults(kind: str) -> dict[str, Any]:
-    model = FACT_MODELS[kind].model_fields["attributes"].annotation
-    return model().model_dump()  # type: ignore[union-attr,no-any-return]
+    return ATTRIBUTE_MODELS[kind]().model_dump()
 
 
-@lru_cache(maxsize=None)
 def _attribute_names(kind: str) -> frozenset[str]:
-    return frozenset(FACT_MODELS[kind].model_fields["attributes"].annotation.model_fields)  # type: ignore[union-attr]
+    return frozenset(ATTRIBUTE_MODELS[kind].model_fields)
 
 
 def _value_of(table: _Table, captured: str) -> str | None:

@@ -21,6 +21,7 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}.]*)\.$")
+_INITIALS = regex.compile(r"(?:\p{L}\.)*\p{L}")
 _TRIM = " \t\u00a0\u202f" + BULLETS + "\ufe0f"
 
 
@@ -37,9 +38,9 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     for line in _LINE.finditer(text):
         cut = line.start()
         for match in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if match.group("stop") is not None or match.group("glued_stop") is not None:
-                if _is_abbreviation(text, cut, match.start(), known):
-                    continue
+            ends_with_dot = match.group("stop") is not None or match.group("glued_stop") is not None
+            if ends_with_dot and _is_abbreviation(text, cut, match.start(), known):
+                continue
             end = match.end()
             _append(sentences, text, cut, end)
             cut = end
@@ -54,7 +55,7 @@ def _is_abbreviation(text: str, floor: int, dot: int, known: frozenset[str]) -> 
     if word is None:
         return False
     token = word.group(1).lower().rstrip(".")
-    return token in known or (len(token) == 1 and token.isalpha())
+    return token in known or _INITIALS.fullmatch(token) is not None
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

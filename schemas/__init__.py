@@ -2,8 +2,8 @@
 
 from schemas.models import (
     ATTRIBUTE_MODELS,
-    FACT_MODELS,
     FACT_ADAPTER,
+    FACT_MODELS,
     AgeFact,
     AreaFact,
     CasualtiesFact,

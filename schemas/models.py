@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 
-class Modifier(str, Enum):
+class Modifier(StrEnum):
     exact = "exact"
     approx = "approx"
     more_than = "more_than"
@@ -21,7 +21,7 @@ class Modifier(str, Enum):
     vague = "vague"
 
 
-class FactKind(str, Enum):
+class FactKind(StrEnum):
     drones = "drones"
     missiles = "missiles"
     troops = "troops"
@@ -259,22 +259,20 @@ class PeopleFact(_FactBase):
 
 
 Fact = Annotated[
-    Union[
-        DronesFact,
-        MissilesFact,
-        TroopsFact,
-        CasualtiesFact,
-        PrisonSentenceFact,
-        InterestRateFact,
-        PercentageFact,
-        DistanceFact,
-        AreaFact,
-        AgeFact,
-        DurationFact,
-        MoneyFact,
-        EquipmentFact,
-        PeopleFact,
-    ],
+    DronesFact
+    | MissilesFact
+    | TroopsFact
+    | CasualtiesFact
+    | PrisonSentenceFact
+    | InterestRateFact
+    | PercentageFact
+    | DistanceFact
+    | AreaFact
+    | AgeFact
+    | DurationFact
+    | MoneyFact
+    | EquipmentFact
+    | PeopleFact,
     Field(discriminator="kind"),
 ]
 

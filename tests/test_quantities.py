@@ -1,0 +1,218 @@
+"""The quantity layer on its own: number forms, qualifiers, ranges, units, nouns, non-numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import quantities
+from extract.lexicon import load_lexicon
+from extract.quantities import parse_digits
+
+
+def only(text: str, lang: str) -> dict[str, object]:
+    found = quantities(text, lang)
+    assert len(found) == 1, [m.span.text for m in found]
+    mention = found[0]
+    return {"span": mention.span.text, **mention.quantity.model_dump(mode="json"), "noun": mention.noun}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value"),
+    [
+        ("en", "11,000 soldiers", "11,000", 11000),
+        ("en", "11 000 soldiers", "11 000", 11000),
+        ("en", "11\u00a0000 soldiers", "11\u00a0000", 11000),
+        ("fr", "10'000 soldats", "10'000", 10000),
+        ("fr", "11.000 soldats", "11.000", 11000),
+        ("fr", "11\u202f000 soldats", "11\u202f000", 11000),
+        ("fr", "1,5 million d'habitants", "1,5 million", 1_500_000),
+        ("en", "2.5bn people", "2.5bn", 2_500_000_000),
+        ("en", "3.25 per cent", "3.25 per cent", 3.25),
+        ("fr", "soixante-dix drones", "soixante-dix", 70),
+        ("fr", "quatre-vingt-dix-sept drones", "quatre-vingt-dix-sept", 97),
+        ("fr", "vingt et un drones", "vingt et un", 21),
+        ("fr", "mille cinq cents soldats", "mille cinq cents", 1500),
+        ("en", "eleven thousand troops", "eleven thousand", 11000),
+        ("en", "twenty-one drones", "twenty-one", 21),
+        ("en", "a hundred drones", "a hundred", 100),
+        ("fr", "deux millions de personnes", "deux millions", 2_000_000),
+    ],
+)
+def test_number_forms(lang: str, text: str, span: str, value: float) -> None:
+    mention = only(text, lang)
+    assert mention["span"] == span
+    assert mention["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "modifier"),
+    [
+        ("en", "about 11,000 soldiers", "about 11,000", "approx"),
+        ("en", "nearly 500 people", "nearly 500", "approx"),
+        ("en", "more than 40 drones", "more than 40", "more_than"),
+        ("en", "at least 9 people", "at least 9", "at_least"),
+        ("en", "fewer than 20 tanks", "fewer than 20", "less_than"),
+        ("en", "up to 5,000 personnel", "up to 5,000", "at_most"),
+        ("en", "1,000 or more troops", "1,000 or more", "at_least"),
+        ("fr", "environ 1 500 soldats", "environ 1 500", "approx"),
+        ("fr", "près de 974 jours", "près de 974 jours", "approx"),
+        ("fr", "plus de 10'000 soldats", "plus de 10'000", "more_than"),
+        ("fr", "“plus de trente” de ces appareils", "plus de trente", "more_than"),
+        ("fr", "jusqu’à 5 000 militaires", "jusqu’à 5 000", "at_most"),
+        ("fr", "au moins 30 blessés", "au moins 30", "at_least"),
+        ("fr", "une douzaine de drones", "une douzaine", "approx"),
+        ("en", "a dozen drones", "a dozen", "approx"),
+    ],
+)
+def test_qualifiers(lang: str, text: str, span: str, modifier: str) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["modifier"]) == (span, modifier)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "low", "high"),
+    [
+        ("en", "between 10 and 15 drones", "between 10 and 15", 10, 15),
+        ("en", "from 10 to 15 years", "from 10 to 15 years", 10, 15),
+        ("en", "10 to 15 drones", "10 to 15", 10, 15),
+        ("en", "20-25 people", "20-25", 20, 25),
+        ("en", "between 5.25% and 5.5%", "between 5.25% and 5.5%", 5.25, 5.5),
+        ("en", "1 to 1.5 million people", "1 to 1.5 million", 1_000_000, 1_500_000),
+        ("fr", "de 10 à 15 ans", "de 10 à 15 ans", 10, 15),
+        ("fr", "entre 10 et 15 drones", "entre 10 et 15", 10, 15),
+    ],
+)
+def test_ranges(lang: str, text: str, span: str, low: float, high: float) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["low"], mention["high"], mention["modifier"]) == (span, low, high, "range")
+    assert mention["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "low"),
+    [
+        ("en", "thousands of troops", "thousands", 1000),
+        ("en", "tens of thousands of soldiers", "tens of thousands", 10000),
+        ("en", "dozens of drones", "dozens", 12),
+        ("en", "hundreds of people", "hundreds", 100),
+        ("fr", "des milliers de soldats", "milliers", 1000),
+        ("fr", "des dizaines de milliers de soldats", "dizaines de milliers", 10000),
+        ("fr", "plusieurs milliers de soldats", "plusieurs milliers", 1000),
+        ("fr", "des dizaines de drones", "dizaines", 10),
+        ("fr", "des centaines de civils", "centaines", 100),
+    ],
+)
+def test_vague_amounts(lang: str, text: str, span: str, low: float) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["low"], mention["modifier"]) == (span, low, "vague")
+    assert mention["value"] is None and mention["high"] is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "unit"),
+    [
+        ("en", "15 years in prison", "15 years", "year"),
+        ("en", "18 months", "18 months", "month"),
+        ("en", "30 km", "30 km", "kilometer"),
+        ("en", "about 5 kilometres", "about 5 kilometres", "kilometer"),
+        ("en", "600 square kilometres", "600 square kilometres", "kilometer ** 2"),
+        ("en", "a 29-year-old man", "29-year-old", "year"),
+        ("en", "1,500 a day", "1,500 a day", "1 / day"),
+        ("en", "21%", "21%", "percent"),
+        ("fr", "treize ans de prison", "treize ans", "year"),
+        ("fr", "18 mois", "18 mois", "month"),
+        ("fr", "plus de 40 % des dépenses", "plus de 40 %", "percent"),
+        ("fr", "21\u202f%", "21\u202f%", "percent"),
+        ("fr", "environ 5 kilomètres", "environ 5 kilomètres", "kilometer"),
+        ("fr", "1 500 par jour", "1 500 par jour", "1 / day"),
+        ("en", "day 993 of the war", "day 993", "day"),
+        ("en", "nearly a quarter of a century", "nearly a quarter of a century", "year"),
+    ],
+)
+def test_units(lang: str, text: str, span: str, unit: str) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["unit"]) == (span, unit)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "noun"),
+    [
+        ("en", "13000 workers went on strike", "13000", "workers"),
+        ("en", "about 11,000 North Korean soldiers to Russia", "about 11,000", "soldiers"),
+        ("en", "two infantry fighting vehicles", "two", "vehicles"),
+        ("fr", "145 drones russes", "145", "drones"),
+        ("fr", "des milliers de soldats nord-coréens", "milliers", "soldats"),
+    ],
+)
+def test_counted_noun(lang: str, text: str, span: str, noun: str) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["noun"]) == (span, noun)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "direction"),
+    [
+        ("en", "Shares were up 19 cents.", "up"),
+        ("en", "The index fell 2.5% on Monday.", "down"),
+        ("fr", "Le taux a été relevé de deux points.", "up"),
+        ("fr", "Les ventes sont en baisse de 3 %.", "down"),
+    ],
+)
+def test_direction_of_a_change(lang: str, text: str, direction: str) -> None:
+    (mention,) = quantities(text, lang)
+    assert mention.direction == direction
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "On November 6, 2024 the Senate voted."),
+        ("en", "It happened on Nov. 10, 2024 at 9:30 a.m."),
+        ("en", "Fighting has raged since 2022."),
+        ("en", "A Shahed-136, an Su-34 and an M2 Bradley were seen."),
+        ("en", "Article 5 of the treaty applies, Resolution 2231 too."),
+        ("en", "The 47th Brigade and the 1st Army held the line."),
+        ("en", "Call +33 1 23 45 67 89 or (555) 123-4567."),
+        ("en", "One of them fled."),
+        ("fr", "Le 24 octobre 2024, à 9 h 30, jeudi 7 novembre."),
+        ("fr", "Publish date : 2024-11-10 14:01:43"),
+        ("fr", "La 3e brigade et le 1er régiment, depuis 2014."),
+        ("fr", "Un soldat et une personne ont parlé."),
+        ("fr", "Mis à jour à 14h05."),
+    ],
+)
+def test_non_quantities_give_nothing(lang: str, text: str) -> None:
+    assert quantities(text, lang) == []
+
+
+def test_fraction_is_reported_as_such() -> None:
+    (mention,) = quantities("dont la moitié dans la région de Moscou", "fr")
+    assert mention.span.text == "la moitié"
+    assert mention.quantity.value == 0.5
+
+
+def test_money_keeps_the_currency_words_in_the_span() -> None:
+    found = quantities("un prêt de 50 milliards de dollars et 2,5 milliards d’euros", "fr")
+    assert [m.span.text for m in found] == ["50 milliards de dollars", "2,5 milliards d’euros"]
+    assert [m.quantity.value for m in found] == [50_000_000_000, 2_500_000_000]
+
+
+def test_offsets_quote_the_text() -> None:
+    text = "Russia launched 145 drones; about 11,000 soldiers and soixante-dix tanks."
+    for mention in quantities(text, "en") + quantities(text, "fr"):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "digits", "value"),
+    [
+        ("en", "1,234.5", 1234.5),
+        ("en", "11.000", 11.0),
+        ("fr", "11.000", 11000),
+        ("fr", "1,5", 1.5),
+        ("fr", "1 234,5", 1234.5),
+        ("en", "1.234.567", 1234567),
+    ],
+)
+def test_parse_digits_follows_the_language(lang: str, digits: str, value: float) -> None:
+    assert parse_digits(digits, load_lexicon(lang)) == value

@@ -1,0 +1,97 @@
+"""Every rule proves itself with its examples; malformed rule files give clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import Extractor, RuleFileError
+from extract.rules import CompiledRule, load_rules
+from extract.ruletest import check_rule
+
+EXTRACTOR = Extractor()
+RULES = [(lang, rule) for lang in EXTRACTOR.langs for rule in EXTRACTOR.ruleset(lang).rules]
+
+
+@pytest.mark.parametrize(("lang", "rule"), RULES, ids=[rule.id for _, rule in RULES])
+def test_rule_examples(lang: str, rule: CompiledRule) -> None:
+    failures = check_rule(EXTRACTOR, rule, lang)
+    assert not failures, "\n".join(str(f) for f in failures)
+
+
+def test_every_core_kind_has_rules_in_every_language() -> None:
+    core = {"drones", "missiles", "troops", "casualties", "prison_sentence", "interest_rate"}
+    for lang in EXTRACTOR.langs:
+        assert core <= {rule.kind for rule in EXTRACTOR.ruleset(lang).rules}, lang
+
+
+def write_pack(folder: Path, body: str, lang: str = "en") -> Path:
+    (folder / lang).mkdir(parents=True, exist_ok=True)
+    path = folder / lang / "custom.yaml"
+    path.write_text(body, encoding="utf-8")
+    return folder
+
+
+PACK = """kind: drones
+rules:
+  - id: en.drones.{rule_id}
+    pattern: '{pattern}'
+    examples:
+      - text: "{example}"
+        facts:
+          - {{span: "{span}", status: launched}}
+    counter_examples:
+      - "Nothing here."
+"""
+
+
+def test_a_user_rule_directory_adds_a_phrasing_without_code(tmp_path: Path) -> None:
+    sentence = "The enemy unleashed a flock of 40 birds of prey overnight."
+    assert [f for f in Extractor().extract_text(sentence, lang="en") if f.kind == "drones"] == []
+    folder = write_pack(
+        tmp_path,
+        PACK.format(
+            rule_id="birds_of_prey",
+            pattern=r"flock\s+of\s+{Q}\s+birds\s+of\s+prey",
+            example=sentence,
+            span="40",
+        )
+        + "    slots:\n      q: {status: launched}\n",
+    )
+    facts = Extractor(rules_dirs=[folder]).extract_text(sentence, lang="en")
+    assert [(f.kind, f.span.text, f.rule) for f in facts] == [("drones", "40", "en.drones.birds_of_prey")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"{Q}\s+{no_such_term}", "unknown term {no_such_term}"),
+        (r"{Q}\s+(unclosed", "invalid pattern"),
+        (r"drones\s+only", "no {Q} mention slot"),
+    ],
+)
+def test_bad_patterns_name_the_file_and_rule(tmp_path: Path, pattern: str, message: str) -> None:
+    folder = write_pack(tmp_path, PACK.format(rule_id="bad", pattern=pattern, example="x", span="x"))
+    with pytest.raises(RuleFileError) as error:
+        load_rules("en", (*Extractor().dirs, folder))
+    assert str(folder / "en" / "custom.yaml") in str(error.value)
+    assert message in str(error.value)
+
+
+def test_duplicate_rule_ids_are_rejected(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, PACK.format(rule_id="count", pattern="{Q} drones", example="x", span="x"))
+    with pytest.raises(RuleFileError, match="duplicate rule id"):
+        load_rules("en", (*Extractor().dirs, folder))
+
+
+def test_unknown_keys_and_missing_examples_are_rejected(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, "kind: drones\nrules:\n  - id: en.drones.x\n    pattern: '{Q}'\n    colour: red\n")
+    with pytest.raises(RuleFileError, match=r"custom\.yaml"):
+        load_rules("en", (*Extractor().dirs, folder))
+
+
+def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path, "kind: drones\nrules: [\n  - id: x\n")
+    with pytest.raises(RuleFileError, match=r"custom\.yaml:\d+: invalid YAML"):
+        load_rules("en", (*Extractor().dirs, folder))
