@@ -26,7 +26,9 @@ from schemas import ATTRIBUTE_MODELS, Fact, Quantity, Source, Span, When
 
 EXPECTED_SUFFIX = ".expected.jsonl"
 LINK_SUFFIX = ".link"
-RECORD_KEYS = ("kind", "span", "quantity", "attributes", "when", "source")
+REQUIRED_KEYS = ("kind", "span", "quantity", "attributes")
+OPTIONAL_KEYS = ("when", "source")
+RECORD_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 
 Record = dict[str, Any]
 
@@ -184,22 +186,24 @@ def _check(expected: Path, extractor: Extractor, update: bool) -> FixtureResult:
     folder = expected.parent.name
     lang = folder if folder in extractor.langs else None
     facts = extractor.extract_document(document, lang).facts
-    records, result.problems = load_expected(expected, document.text)
-    result.counts, result.differences = compare(records, facts)
+    current: str | None = None
+    try:
+        current = expected.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        result.problems.append(f"{expected}: cannot read: {error}")
+    else:
+        records, result.problems = parse_expected(expected, current, document.text)
+        result.counts, result.differences = compare(records, facts)
     if update:
-        result.updated = _rewrite(expected, facts)
+        result.updated = _rewrite(expected, current, facts)
     return result
 
 
-def load_expected(path: Path, text: str) -> tuple[list[Record], list[str]]:
+def parse_expected(path: Path, content: str, text: str) -> tuple[list[Record], list[str]]:
     """The fixture's valid records, and one problem line (file:line) for each record that is not."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        return [], [f"{path}: cannot read: {error}"]
     records: list[Record] = []
     problems: list[str] = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -211,9 +215,7 @@ def load_expected(path: Path, text: str) -> tuple[list[Record], list[str]]:
         span = record["span"]
         found = text[span["start"] : span["end"]]
         if found != span["text"]:
-            problems.append(
-                f"{path}:{number}: span {span['start']}:{span['end']} is {found!r} in the document, not {span['text']!r}"
-            )
+            problems.append(f"{path}:{number}: the document has {found!r} at the span, not {span['text']!r}")
         records.append(record)
     return records, problems
 
@@ -221,26 +223,31 @@ def load_expected(path: Path, text: str) -> tuple[list[Record], list[str]]:
 def _validate(record: Any) -> None:
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
-    unknown = sorted(set(record) - set(RECORD_KEYS))
+    unknown = sorted(record.keys() - set(RECORD_KEYS))
     if unknown:
         raise ValueError(f"unknown key {', '.join(unknown)} (a record has {', '.join(RECORD_KEYS)})")
-    kind = record.get("kind")
+    missing = [key for key in REQUIRED_KEYS if key not in record]
+    if missing:
+        raise ValueError(f"missing key {', '.join(missing)}")
+    kind = record["kind"]
     if kind not in ATTRIBUTE_MODELS:
         raise ValueError(f"unknown kind {kind!r}")
-    required: tuple[tuple[str, type[BaseModel]], ...] = (
-        ("span", Span),
-        ("quantity", Quantity),
-        ("attributes", ATTRIBUTE_MODELS[kind]),
-    )
-    optional: tuple[tuple[str, type[BaseModel]], ...] = (("when", When), ("source", Source))
-    for key, model in required + optional:
-        if key in record and (record[key] is not None or (key, model) in required) or (key, model) in required:
-            try:
-                model.model_validate(record.get(key))
-            except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(str(part) for part in (key, *first["loc"]))
-                raise ValueError(f"{where}: {first['msg']}") from None
+    models: dict[str, type[BaseModel]] = {
+        "span": Span,
+        "quantity": Quantity,
+        "attributes": ATTRIBUTE_MODELS[kind],
+        "when": When,
+        "source": Source,
+    }
+    for key, model in models.items():
+        if record.get(key) is None and key in OPTIONAL_KEYS:
+            continue
+        try:
+            model.model_validate(record.get(key))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in (key, *first["loc"]))
+            raise ValueError(f"{where}: {first['msg']}") from None
 
 
 def to_record(fact: Fact) -> Record:
@@ -252,7 +259,7 @@ def to_record(fact: Fact) -> Record:
         "quantity": {name: _whole(value) for name, value in data["quantity"].items()},
         "attributes": data["attributes"],
     }
-    record.update({key: data[key] for key in ("when", "source") if data[key] is not None})
+    record.update({key: data[key] for key in OPTIONAL_KEYS if data[key] is not None})
     return record
 
 
@@ -304,7 +311,7 @@ def differing_fields(expected: Record, got: Record) -> tuple[tuple[str, Any, Any
     wanted_attributes, got_attributes = expected["attributes"], got["attributes"]
     for name in sorted(wanted_attributes.keys() | got_attributes.keys()):
         pairs.append((f"attributes.{name}", wanted_attributes.get(name), got_attributes.get(name)))
-    pairs.extend((key, expected[key], got.get(key)) for key in ("when", "source") if key in expected)
+    pairs.extend((key, expected[key], got.get(key)) for key in OPTIONAL_KEYS if key in expected)
     return tuple((name, want, have) for name, want, have in pairs if not _same(want, have))
 
 
@@ -321,15 +328,12 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _rewrite(expected: Path, facts: Sequence[Fact]) -> bool:
+def _rewrite(expected: Path, current: str | None, facts: Sequence[Fact]) -> bool:
     """Write the run's facts as the fixture, only when that changes it; True when it did."""
     records = sorted((to_record(fact) for fact in facts), key=lambda r: (*_span_key(r), r["kind"]))
     content = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-    try:
-        if expected.read_text(encoding="utf-8") == content:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
+    if content == current:
+        return False
     with atomic_file(expected) as stream:
         stream.write(content)
     return True

@@ -59,8 +59,18 @@ class Lexicon(_Data):
     vague: dict[str, float] = Field(default_factory=dict)
     qualifiers: dict[ModifierName, list[str]]
     post_qualifiers: dict[ModifierName, list[str]] = Field(default_factory=dict)
+    # Before a time unit these mean "during" unless an opener precedes them: "over 12
+    # months" is a period, "for over 75 years" more than 75 years.
+    period_qualifiers: list[str] = Field(default_factory=list)
+    period_openers: list[str] = Field(default_factory=list)
+    # Per qualifier, the words after which it is part of a verb ("edged up to 2.5%").
+    qualifier_blockers: dict[str, list[str]] = Field(default_factory=dict)
+    # Adds a half to the number before it ("two and a half years", "huit ans et demi").
+    and_a_half: list[str] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
+    # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).
+    units_case_sensitive: bool = False
     unit_prefixes: list[UnitForms] = Field(default_factory=list)
     rates: dict[str, list[str]] = Field(default_factory=dict)
     currencies: dict[str, CurrencyForms] = Field(default_factory=dict)

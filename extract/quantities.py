@@ -17,6 +17,7 @@ from extract.lexicon import Lexicon, load_lexicon
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 OPEN_QUOTES = "\"“«‘'"
 CLOSE_QUOTES = "\"”»’'"
 
@@ -78,7 +79,11 @@ class _Compiled:
     core: regex.Pattern[str]
     excluded: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
+    qualifier_blockers: Mapping[str, regex.Pattern[str]]
+    period_qualifiers: frozenset[str]
+    period_opener: regex.Pattern[str]
     qualifier_after: regex.Pattern[str]
+    half_after: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
     post_modifier: Mapping[str, str]
     scale_after: regex.Pattern[str]
@@ -174,18 +179,19 @@ def _compile(lex: Lexicon) -> _Compiled:
             alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + r"(?![\p{L}\p{N}])")
         return regex.compile("(?:" + "|".join(alternatives or ["(?!)"]) + ")", flags)
 
+    unit_forms = [f for u in lex.units for f in u.forms]
     unit_after = regex.compile(
         "(?:"
         + "|".join(
             [
-                _alternation([f for f in unit_of_form if f[:1] in "- "], boundary=False) + r"(?![\p{L}\p{N}])",
+                _alternation([f for f in unit_forms if f[:1] in "- "], boundary=False) + r"(?![\p{L}\p{N}])",
                 f"[{SPACES}]?(?:%|‰)",
-                f"[{SPACES}]?" + _alternation([f for f in unit_of_form if f[:1] not in "- %"], boundary=False)
+                f"[{SPACES}]?" + _alternation([f for f in unit_forms if f[:1] not in "- %"], boundary=False)
                 + r"(?![\p{L}\p{N}])",
             ]
         )
         + ")",
-        flags,
+        regex.V1 if lex.units_case_sensitive else flags,
     )
     ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] = []
     for form in lex.ranges:
@@ -202,7 +208,11 @@ def _compile(lex: Lexicon) -> _Compiled:
         core=core,
         excluded=excluded,
         qualifier_before=before(qualifier_modifier),
+        qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
+        period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
+        period_opener=before(lex.period_openers) if lex.period_openers else regex.compile("(?!)"),
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
+        half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
         post_modifier=post_modifier,
         scale_after=regex.compile(
@@ -309,7 +319,7 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         mention = _read_core(text, match, start, end, lang, compiled, lex)
         if mention is not None:
-            cores.append(mention)
+            cores.append(_with_half(text, mention, compiled))
     mentions = _merge_ranges(text, cores, compiled)
     result: list[Mention] = []
     floor = 0
@@ -383,6 +393,16 @@ def _scaled(text: str, mention: Mention, compiled: _Compiled) -> Mention:
     ):
         return mention
     return replace(mention, end=scale.end(), value=mention.value * factor, scale=factor)
+
+
+def _with_half(text: str, mention: Mention, compiled: _Compiled) -> Mention:
+    """'two and a half': the half belongs to the number before it."""
+    if mention.value is None or mention.fraction:
+        return mention
+    half = compiled.half_after.match(text, mention.end, mention.end + 16)
+    if half is None:
+        return mention
+    return replace(mention, end=half.end(), value=mention.value + 0.5)
 
 
 def _followed_by_noun(text: str, end: int, compiled: _Compiled) -> bool:
@@ -470,6 +490,9 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
         if unit_match is not None:
             unit, tag = _unit_of(compiled, unit_match.group())
             end += unit_match.end()
+            half = compiled.half_after.match(text, end, ceiling) if value is not None else None
+            if half is not None and value is not None and value == int(value):
+                value, end = value + 0.5, half.end()
             following = text[end:ceiling]
         else:
             prefix = compiled.unit_before.search(text, max(floor, start - 12), start)
@@ -483,6 +506,17 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
         following = text[end:ceiling]
     modifier = mention.modifier
     qualifier = compiled.qualifier_before.search(text, max(floor, start - 40), start)
+    if qualifier is not None:
+        form = _key(qualifier.group("form"))
+        blocker = compiled.qualifier_blockers.get(form)
+        if blocker is not None and blocker.search(text, max(floor, qualifier.start() - 20), qualifier.start()):
+            qualifier = None
+        elif (
+            form in compiled.period_qualifiers
+            and unit in TIME_UNITS
+            and not compiled.period_opener.search(text, max(floor, qualifier.start() - 20), qualifier.start())
+        ):
+            qualifier = None
     if qualifier is not None and modifier in ("exact", "approx"):
         modifier = compiled.qualifier_modifier[_key(qualifier.group("form"))]
         start = qualifier.start()

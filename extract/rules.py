@@ -2,8 +2,9 @@
 
 A rule is a regular expression over a *masked* sentence, where every quantity
 mention is replaced, character for character, by a private-use character. The
-pattern refers to mentions as ``{Q}`` or ``{Q:slot}`` and to named word lists
-as ``{term}``; offsets in the masked sentence are offsets in the original.
+pattern refers to the mentions it turns into facts as ``{Q}`` or ``{Q:slot}``,
+to any other mention as ``{N}``, and to named word lists as ``{term}``; offsets
+in the masked sentence are offsets in the original.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from schemas import ATTRIBUTE_MODELS, FACT_MODELS
 # {Q} never lands on them while its gaps may still run across them.
 MASKS = ("\ue000", "\ue001")
 OTHER_MASK = "\ue002"
-_MENTION = "(?:\ue000+|\ue001+)"
+_MENTION = "(?:\ue000++|\ue001++)"
+_ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
 FLAGS = regex.IGNORECASE | regex.V1
@@ -43,8 +45,10 @@ class AttributeTable(_Data):
 
     search: Literal["nearest", "before_then_after", "after", "before", "inside"] = "nearest"
     within: int = Field(default=400, ge=0)
-    # An exclusive cue does not reach past another mention the rule could take.
-    exclusive: bool = False
+    # An exclusive cue does not reach past another mention the rule could take;
+    # "after" makes only cues that follow the mention exclusive (an adjective
+    # belongs to its own noun phrase, a subject may govern several counts).
+    exclusive: bool | Literal["after"] = False
     # Cues beyond a clause break (between cue and mention) do not count.
     stop_at: str | None = None
     values: dict[str, str] = Field(default_factory=dict)
@@ -103,7 +107,7 @@ class TermsFile(_Data):
 class _Table:
     search: str
     within: int
-    exclusive: bool
+    exclusive: bool | str
     stop_at: regex.Pattern[str] | None
     pattern: regex.Pattern[str]
     values: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -171,6 +175,8 @@ def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ..
         name, slot = match.group("name"), match.group("slot")
         if name == "Q":
             return f"(?P<_q_{slot or DEFAULT_SLOT}>{_MENTION})"
+        if name == "N" and slot is None:
+            return _ANY_MENTION
         if slot is not None:
             raise RuleFileError(f"{where}: only {{Q:slot}} takes a slot, not {{{name}:{slot}}}")
         if name not in terms:
@@ -437,7 +443,8 @@ def _cue(
         low, high = (end, span[0]) if end <= span[0] else (span[1], start)
         if ";" in masked[low:high] or (table.stop_at is not None and table.stop_at.search(masked, low, high)):
             continue
-        if table.exclusive and any(low <= other[0] and other[1] <= high for other in rivals if other != span):
+        applies = table.exclusive is True or (table.exclusive == "after" and start >= span[1])
+        if applies and any(low <= other[0] and other[1] <= high for other in rivals if other != span):
             continue
         (before if end <= span[0] else after).append((max(0, high - low), value))
     if inside:

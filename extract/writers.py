@@ -20,9 +20,7 @@ from schemas import ATTRIBUTE_MODELS, Fact
 FIELDS = ("kind", "quantity", "attributes", "span", "sentence", "doc", "when", "source", "rule", "extractor")
 """The keys of a fact, in the order FACTS.md writes them (Pydantic would put the shared fields first)."""
 
-ATTRIBUTE_COLUMNS = tuple(
-    f"attributes.{name}" for name in sorted({name for model in ATTRIBUTE_MODELS.values() for name in model.model_fields})
-)
+ATTRIBUTE_NAMES = sorted({name for model in ATTRIBUTE_MODELS.values() for name in model.model_fields})
 
 CSV_COLUMNS = (
     "kind",
@@ -31,7 +29,7 @@ CSV_COLUMNS = (
     "quantity.high",
     "quantity.unit",
     "quantity.modifier",
-    *ATTRIBUTE_COLUMNS,
+    *(f"attributes.{name}" for name in ATTRIBUTE_NAMES),
     "span.start",
     "span.end",
     "span.text",

@@ -216,3 +216,41 @@ def test_offsets_quote_the_text() -> None:
 )
 def test_parse_digits_follows_the_language(lang: str, digits: str, value: float) -> None:
     assert parse_digits(digits, load_lexicon(lang)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "modifier"),
+    [
+        ("bonds worth £100bn over 12 months, the bank said", "12 months", "exact"),
+        ("the largest annexation for over 75 years", "over 75 years", "more_than"),
+        ("over 1,000 troops", "over 1,000", "more_than"),
+        ("inflation edged up to 2.5% in January", "2.5%", "exact"),
+        ("up to 2.5% of the budget", "up to 2.5%", "at_most"),
+    ],
+)
+def test_qualifier_words_that_are_not_qualifiers_here(text: str, span: str, modifier: str) -> None:
+    mention = [m for m in quantities(text, "en") if m.span.text == span]
+    assert len(mention) == 1
+    assert mention[0].quantity.modifier == modifier
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value"),
+    [
+        ("en", "Two and a half years I waited", "Two and a half years", 2.5),
+        ("fr", "condamné à huit ans et demi de colonie", "huit ans et demi", 8.5),
+        ("fr", "jour 1\u202f100 de la guerre", "jour 1\u202f100", 1100),
+    ],
+)
+def test_halves_and_day_numbers(lang: str, text: str, span: str, value: float) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["value"]) == (span, value)
+
+
+def test_speeds_are_not_distances() -> None:
+    (mention,) = quantities("Il roulait à plus de 110 km/h.", "fr")
+    assert mention.quantity.unit == "kilometer / hour"
+
+
+def test_french_unit_words_are_case_sensitive() -> None:
+    assert [m.quantity.unit for m in quantities("selon 20 Minutes, et 20 minutes plus tard", "fr")] == [None, "minute"]

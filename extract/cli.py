@@ -1,0 +1,212 @@
+"""The `newsfacts` command line: extract facts, print their schema, check golden fixtures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress
+
+from extract import __version__
+from extract.engine import Extractor, parse_published
+from extract.errors import NewsfactsError, OptionError
+from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
+from extract.readers import iter_paths
+from extract.writers import WRITERS, fact_output
+from schemas import fact_json_schema
+
+PROG = "newsfacts"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, like every other newsfacts error, instead of argparse's usage block."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Quantitative facts from news articles, as JSON Lines or CSV.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="extract facts from .txt and .md files and folders")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file, or a folder read recursively")
+    extract.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    extract.add_argument("--format", choices=sorted(WRITERS), default="jsonl", help="default: jsonl")
+    extract.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
+    extract.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) to resolve dates against")
+    _rules_option(extract)
+    extract.set_defaults(run=_extract)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a fact")
+    schema.set_defaults(run=_schema)
+
+    check = commands.add_parser("check", help="compare extraction with golden fixtures (*.expected.jsonl)")
+    check.add_argument("paths", nargs="+", type=Path, metavar="DIR", help="a fixture folder (recursive) or file")
+    check.add_argument("--update", action="store_true", help="rewrite each expected file from this run")
+    _rules_option(check)
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule folder (repeatable)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except NewsfactsError as error:
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (`newsfacts extract . | head`): stop quietly, and keep
+        # Python from failing again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _extractor(args: argparse.Namespace, lang: str = "auto") -> Extractor:
+    rules: list[Path] = args.rules
+    for folder in rules:
+        if not (folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)):
+            raise OptionError(f"{folder}: not a readable rules folder (--rules)")
+    return Extractor(rules, langs=None if lang == "auto" else [lang])
+
+
+def _extract(args: argparse.Namespace) -> int:
+    published = parse_published(args.published)
+    extractor = _extractor(args, args.lang)
+    lang = None if args.lang == "auto" else args.lang
+    console = Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    read = 0
+    skipped: list[str] = []
+    kinds: Counter[str] = Counter()
+    with fact_output(args.output, args.format) as writer, _progress(console, args.paths) as advance:
+        for result in extractor.extract_paths(args.paths, lang, published):
+            advance()
+            for warning in result.warnings:
+                console.print(f"{PROG}: warning: {warning}")
+            if result.error is not None:
+                console.print(f"{PROG}: error: {result.error}")
+                skipped.append(result.error)
+                continue
+            writer.write(result.facts)
+            read += 1
+            kinds.update(fact.kind for fact in result.facts)
+    console.print(f"{PROG}: {_plural(read, 'document')} read, {len(skipped)} skipped, {_plural(kinds.total(), 'fact')}")
+    for reason in skipped:
+        console.print(f"  skipped {reason}")
+    for kind, count in sorted(kinds.items()):
+        console.print(f"  {kind}: {count}")
+    return 0 if read else 1
+
+
+@contextmanager
+def _progress(console: Console, paths: list[Path]) -> Iterator[Callable[[], None]]:
+    """A bar only for someone watching a terminal, and only when there is more than one document to wait for."""
+    items = list(iter_paths(paths)) if console.is_terminal else []
+    if sum(isinstance(item, Path) for item in items) < 2:
+        yield lambda: None
+        return
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("extracting", total=len(items))
+        yield lambda: bar.advance(task)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(fact_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = check_fixtures(args.paths, _extractor(args), update=args.update)
+    print(format_report(report))
+    return 0 if report.ok else 1
+
+
+def format_report(report: CheckReport) -> str:
+    lines = [f"{'kind':<16}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}{'F1':>8}"]
+    lines += [_score_line(kind, counts) for kind, counts in report.by_kind().items()]
+    lines.append(_score_line("total (micro)", report.total()))
+    for fixture in report.fixtures:
+        lines += _fixture_lines(fixture)
+    checked = [fixture for fixture in report.fixtures if not fixture.skipped]
+    failed = sum(not fixture.passed for fixture in checked)
+    lines.append("")
+    lines.append(
+        f"{_plural(len(checked), 'fixture')} checked, {len(report.fixtures) - len(checked)} skipped, "
+        f"{failed} with differences"
+        + (f", {sum(fixture.updated for fixture in checked)} updated" if report.update else "")
+    )
+    return "\n".join(lines)
+
+
+def _score_line(name: str, counts: Counts) -> str:
+    scores = _score(counts.precision, 11) + _score(counts.recall, 8) + _score(counts.f1, 8)
+    return f"{name:<16}{counts.tp:>6}{counts.fp:>6}{counts.fn:>6}{scores}"
+
+
+def _score(value: float | None, width: int) -> str:
+    """An undefined score (nothing extracted, or nothing expected) shows as '-', not as a misleading 0."""
+    return ("-" if value is None else f"{value:.3f}").rjust(width)
+
+
+def _fixture_lines(fixture: FixtureResult) -> list[str]:
+    if fixture.skipped:
+        return ["", f"SKIPPED {fixture.expected}: {fixture.skipped}"]
+    if fixture.passed and not fixture.updated:
+        return []
+    lines = ["", f"{fixture.expected} ({fixture.document})" + (" - updated" if fixture.updated else "")]
+    if fixture.error:
+        lines.append(f"  ERROR     {fixture.error}")
+    lines += [f"  PROBLEM   {problem}" for problem in fixture.problems]
+    lines += [_difference_line(difference) for difference in fixture.differences]
+    return lines
+
+
+def _difference_line(difference: Difference) -> str:
+    where = f"{difference.start}:{difference.end} {difference.text!r}"
+    rule = f" [{difference.rule}]" if difference.rule else ""
+    if difference.status == "DIFFERENT":
+        changes = "; ".join(
+            f"{name}: expected {_show(want)}, got {_show(got)}" for name, want, got in difference.fields
+        )
+        return f"  DIFFERENT {where} {difference.record['kind']}{rule}: {changes}"
+    return f"  {difference.status:<9} {where}{rule}: {_describe(difference.record)}"
+
+
+def _describe(record: dict[str, Any]) -> str:
+    """The kind and whatever is set of a record's quantity and attributes, in one short line."""
+    quantity = [f"{name}={_show(value)}" for name, value in record["quantity"].items() if value is not None]
+    attributes = [f"{name}={_show(value)}" for name, value in record["attributes"].items() if value is not None]
+    return " ".join([record["kind"], *quantity, *attributes])
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
