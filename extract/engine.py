@@ -52,6 +52,9 @@ class Extractor:
 
     def __init__(self, rules_dirs: Sequence[Path | str] = (), langs: Iterable[str] | None = None) -> None:
         self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
+        missing = [str(d) for d in self.dirs if not d.is_dir()]
+        if missing:
+            raise OptionError(f"rules folder not found: {', '.join(missing)}")
         known = sorted({lang for d in self.dirs for lang in available_languages(d)})
         self.langs = tuple(langs) if langs is not None else tuple(known)
         unknown = [lang for lang in self.langs if lang not in known]
@@ -142,7 +145,11 @@ class Extractor:
             document = read_document(Path(path))
         except InputError as error:
             return DocumentResult(path=str(path), error=str(error))
-        return self.extract_document(document, lang, published)
+        try:
+            return self.extract_document(document, lang, published)
+        except Exception as error:  # a rule bug must not end the batch: report it with the file
+            message = f"{path}: internal error ({type(error).__name__}: {str(error).splitlines()[0]}); please report it"
+            return DocumentResult(path=str(path), error=message)
 
     def extract_dir(
         self, path: Path | str, lang: str | None = None, published: str | dt.date | None = None

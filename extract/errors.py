@@ -1,5 +1,15 @@
 """Errors a user can act on: each message names the file (and line) or the option at fault."""
 
+from pydantic import ValidationError
+
+
+def first_problem(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> str:
+    """A validation error as one line: where, what, and how many more problems there are."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in (*prefix, *first["loc"]))
+    more = f" ({error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
 
 class NewsfactsError(Exception):
     """Base of every error newsfacts reports to a user."""

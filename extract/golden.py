@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from extract.engine import Extractor
-from extract.errors import InputError
+from extract.errors import InputError, first_problem
 from extract.readers import SUPPORTED_SUFFIXES, read_document
 from extract.writers import atomic_file
 from schemas import ATTRIBUTE_MODELS, Fact, Quantity, Source, Span, When
@@ -245,9 +245,7 @@ def _validate(record: Any) -> None:
         try:
             model.model_validate(record.get(key))
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in (key, *first["loc"]))
-            raise ValueError(f"{where}: {first['msg']}") from None
+            raise ValueError(first_problem(error, (key,))) from None
 
 
 def to_record(fact: Fact) -> Record:

@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 import rules as _builtin_rules
-from extract.errors import RuleFileError
+from extract.errors import RuleFileError, first_problem
 
 BUILTIN_RULES_DIR = Path(_builtin_rules.__file__).parent
 ModifierName = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most"]
@@ -114,10 +114,4 @@ def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
     try:
         return Lexicon.model_validate(data)
     except ValidationError as error:
-        raise RuleFileError(f"{path}: {_first_error(error)}") from None
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" + (f" ({error.error_count() - 1} more)" if error.error_count() > 1 else "")
+        raise RuleFileError(f"{path}: {first_problem(error)}") from None

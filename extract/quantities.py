@@ -453,6 +453,17 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
     return merged
 
 
+def _is_qualifier(compiled: _Compiled, text: str, found: regex.Match[str], unit: str | None, floor: int) -> bool:
+    """False for "edged up to 2.5%" (part of a verb) and "over 12 months" (a period)."""
+    form = _key(found.group("form"))
+    window = (text, max(floor, found.start() - 20), found.start())
+    blocker = compiled.qualifier_blockers.get(form)
+    if blocker is not None and blocker.search(*window):
+        return False
+    is_period = form in compiled.period_qualifiers and unit in TIME_UNITS
+    return not (is_period and not compiled.period_opener.search(*window))
+
+
 def _same_unit(compiled: _Compiled, written: str, text: str, position: int) -> bool:
     """Whether the unit written after the second number of a range is the one after the first."""
     again = compiled.unit_after.match(text, position, position + 40)
@@ -506,17 +517,8 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
         following = text[end:ceiling]
     modifier = mention.modifier
     qualifier = compiled.qualifier_before.search(text, max(floor, start - 40), start)
-    if qualifier is not None:
-        form = _key(qualifier.group("form"))
-        blocker = compiled.qualifier_blockers.get(form)
-        if blocker is not None and blocker.search(text, max(floor, qualifier.start() - 20), qualifier.start()):
-            qualifier = None
-        elif (
-            form in compiled.period_qualifiers
-            and unit in TIME_UNITS
-            and not compiled.period_opener.search(text, max(floor, qualifier.start() - 20), qualifier.start())
-        ):
-            qualifier = None
+    if qualifier is not None and not _is_qualifier(compiled, text, qualifier, unit, floor):
+        qualifier = None
     if qualifier is not None and modifier in ("exact", "approx"):
         modifier = compiled.qualifier_modifier[_key(qualifier.group("form"))]
         start = qualifier.start()

@@ -38,7 +38,7 @@ def decode_document(path: str, data: bytes) -> Document:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: binary file (contains NUL bytes), skipped")
+        raise InputError(f"{path}: binary file (contains NUL bytes)")
     sha256 = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
     try:
@@ -50,12 +50,11 @@ def decode_document(path: str, data: bytes) -> Document:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            warnings.append(
-                f"{path}: not valid UTF-8 (byte {error.start}: {data[error.start:error.start + 1]!r}); read as {encoding}"
-            )
+            bad = data[error.start : error.start + 1]
+            warnings.append(f"{path}: not valid UTF-8 (byte {error.start}: {bad!r}); read as {encoding}")
             break
     if _looks_binary(text):
-        raise InputError(f"{path}: binary file (mostly control characters), skipped")
+        raise InputError(f"{path}: binary file (mostly control characters)")
     return Document(path=path, text=text, sha256=sha256, warnings=warnings)
 
 

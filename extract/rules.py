@@ -18,7 +18,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from extract.errors import RuleFileError
+from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, read_yaml
 from extract.quantities import Mention
 from extract.text import Sentence
@@ -201,7 +201,9 @@ def _term_text(value: str | list[str]) -> str:
 
 
 def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], where: str) -> _Table:
-    values = tuple((value, _compile(rf"(?:{p})", terms, f"{where}: {name}.{value}")) for value, p in table.values.items())
+    values = tuple(
+        (value, _compile(rf"(?:{p})", terms, f"{where}: {name}.{value}")) for value, p in table.values.items()
+    )
     if table.capture is not None:
         pattern = _compile(table.capture, terms, f"{where}: {name}.capture")
         if "value" not in pattern.groupindex:
@@ -221,10 +223,7 @@ def _validated(model: type[BaseModel], path: Path) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        rest = f" ({error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        raise RuleFileError(f"{path}: {where}: {first['msg']}{rest}") from None
+        raise RuleFileError(f"{path}: {first_problem(error)}") from None
 
 
 def rule_dirs(extra: Sequence[Path] = ()) -> tuple[Path, ...]:

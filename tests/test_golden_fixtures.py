@@ -1,0 +1,37 @@
+"""`newsfacts check golden/`: every hand-checked fixture matches exactly, in every language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import Extractor
+from extract.cli import format_report
+from extract.golden import check_fixtures
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+REPORT = check_fixtures([GOLDEN], Extractor())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_enough_fixtures_per_language(lang: str) -> None:
+    documents = [f for f in REPORT.fixtures if f.expected.parent.name == lang]
+    assert len(documents) >= 15, lang
+    assert sum(1 for f in documents if f.counts) >= 12, "most fixtures hold facts"
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in REPORT.fixtures if not f.skipped], ids=lambda f: f"{f.expected.parent.name}/{f.expected.name}"
+)
+def test_fixture_matches(fixture: object) -> None:
+    single = type(REPORT)([fixture])  # type: ignore[list-item]
+    assert single.ok, format_report(single)
+
+
+def test_seed_fixtures_run_when_the_seeds_are_there() -> None:
+    seeds = [f for f in REPORT.fixtures if f.expected.parent.name == "seeds"]
+    assert len(seeds) == 5
+    if not (GOLDEN.parents[1] / "shared" / "seeds").is_dir():
+        pytest.skip("../shared/seeds is absent: the seed fixtures were skipped")
+    assert not any(f.skipped for f in seeds)
