@@ -16,7 +16,16 @@ class NewsfactsError(Exception):
 
 
 class RuleFileError(NewsfactsError):
-    """A rule pack or lexicon is malformed."""
+    """A rule pack or lexicon is malformed.
+
+    Each problem is one line, ``path:line: message``; the error reads as the first
+    one, and `problems` holds them all (a file can have several validation errors).
+    """
+
+    def __init__(self, *problems: str) -> None:
+        self.problems: tuple[str, ...] = problems
+        more = f" ({len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more if problems else "malformed rule file")
 
 
 class InputError(NewsfactsError):

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 import rules as _builtin_rules
-from extract.errors import RuleFileError, first_problem
+from extract.errors import RuleFileError
+from extract.yamlsource import read_yaml_file
+from schemas.models import unit_is_valid
 
 BUILTIN_RULES_DIR = Path(_builtin_rules.__file__).parent
 ModifierName = Literal["exact", "approx", "more_than", "at_least", "less_than", "at_most"]
+
+
+def _known_unit(unit: str) -> str:
+    if not unit_is_valid(unit):
+        raise ValueError(f"unknown unit {unit!r}: pint cannot parse it (units read like year, percent, 1 / day)")
+    return unit
+
+
+# A unit as facts carry it: a name pint can parse ("year", "kilometer ** 2", "1 / day").
+Unit = Annotated[str, AfterValidator(_known_unit)]
 
 
 class _Data(BaseModel):
@@ -23,7 +34,7 @@ class _Data(BaseModel):
 class FixedAmount(_Data):
     phrase: str
     value: float
-    unit: str | None = None
+    unit: Unit | None = None
     modifier: ModifierName = "exact"
 
 
@@ -33,7 +44,7 @@ class RangeForm(_Data):
 
 
 class UnitForms(_Data):
-    unit: str
+    unit: Unit
     forms: list[str]
     tag: str | None = None
 
@@ -72,7 +83,7 @@ class Lexicon(_Data):
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).
     units_case_sensitive: bool = False
     unit_prefixes: list[UnitForms] = Field(default_factory=list)
-    rates: dict[str, list[str]] = Field(default_factory=dict)
+    rates: dict[Unit, list[str]] = Field(default_factory=dict)
     currencies: dict[str, CurrencyForms] = Field(default_factory=dict)
     directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)
     months: list[str]
@@ -87,19 +98,6 @@ class Lexicon(_Data):
     noun_stop_words: list[str] = Field(default_factory=list)
 
 
-def read_yaml(path: Path) -> object:
-    """Parse a YAML file, turning parser errors into a message with file and line."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise RuleFileError(f"{path}{line}: invalid YAML: {error.problem}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleFileError(f"{path}: cannot read: {error}") from None
-
-
 def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
     return sorted(p.parent.name for p in rules_dir.glob("*/lexicon.yaml"))
 
@@ -110,8 +108,4 @@ def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
     if not path.is_file():
         known = ", ".join(available_languages(rules_dir)) or "none"
         raise RuleFileError(f"{path}: no lexicon for language {lang!r} (known: {known})")
-    data = read_yaml(path)
-    try:
-        return Lexicon.model_validate(data)
-    except ValidationError as error:
-        raise RuleFileError(f"{path}: {first_problem(error)}") from None
+    return read_yaml_file(path).validate(Lexicon)

@@ -9,20 +9,22 @@ in the masked sentence are offsets in the original.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extract.errors import RuleFileError, first_problem
-from extract.lexicon import BUILTIN_RULES_DIR, read_yaml
+from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.quantities import Mention
 from extract.text import Sentence
-from schemas import ATTRIBUTE_MODELS, FACT_MODELS
+from extract.yamlsource import ModelT, YamlFile, read_yaml_file
+from schemas import ATTRIBUTE_MODELS, FACT_MODELS, Quantity
+from schemas.models import unit_is_valid
 
 # Mentions a rule can take are masked with the first two characters (alternating,
 # so neighbours stay apart); mentions it cannot take with the third, so that its
@@ -71,7 +73,7 @@ class Rule(_Data):
     pattern: str
     priority: int = 50
     slots: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    units: list[str | None] | None = None
+    units: list[Unit | None] | None = None
     tag: str | None = None
     currency: bool | None = None
     fraction: bool = False
@@ -132,6 +134,10 @@ class CompiledRule:
     source: Path
     examples: tuple[Example, ...]
     counter_examples: tuple[str, ...]
+    # Lines in `source`: of the rule's id, of each example's text, of each counter-example.
+    line: int = 0
+    example_lines: tuple[int, ...] = ()
+    counter_example_lines: tuple[int, ...] = ()
 
     def refers_back(self, context: str, position: int) -> bool:
         """Whether the last candidate noun before `position` is this rule's antecedent."""
@@ -171,6 +177,8 @@ class RuleSet:
 
 
 def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ...] = ()) -> str:
+    inside = f" (in term {{{seen[-1]}}})" if seen else ""
+
     def substitute(match: regex.Match[str]) -> str:
         name, slot = match.group("name"), match.group("slot")
         if name == "Q":
@@ -178,9 +186,9 @@ def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ..
         if name == "N" and slot is None:
             return _ANY_MENTION
         if slot is not None:
-            raise RuleFileError(f"{where}: only {{Q:slot}} takes a slot, not {{{name}:{slot}}}")
+            raise RuleFileError(f"{where}: only {{Q:slot}} takes a slot, not {{{name}:{slot}}}{inside}")
         if name not in terms:
-            raise RuleFileError(f"{where}: unknown term {{{name}}}")
+            raise RuleFileError(f"{where}: unknown term {{{name}}}{inside}")
         if name in seen:
             raise RuleFileError(f"{where}: term {{{name}}} refers to itself")
         return "(?:" + _expand(terms[name], terms, where, (*seen, name)) + ")"
@@ -218,12 +226,14 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
     return _Table(table.search, table.within, table.exclusive, stop_at, pattern, values, table.capture is not None)
 
 
-def _validated(model: type[BaseModel], path: Path) -> Any:
-    data = read_yaml(path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise RuleFileError(f"{path}: {first_problem(error)}") from None
+# ---- Loading: every problem names its file and line (`lint_rules` lists them all) ----
+
+_T = TypeVar("_T")
+
+
+def _validated(model: type[ModelT], path: Path) -> tuple[ModelT, YamlFile]:
+    source = read_yaml_file(path)
+    return source.validate(model), source
 
 
 def rule_dirs(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
@@ -232,75 +242,176 @@ def rule_dirs(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
 
 @cache
 def load_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> RuleSet:
-    """Compile every rule pack for `lang` found in `dirs` (later folders add rules)."""
+    """Compile every rule pack for `lang` found in `dirs` (later folders add rules); raise at the first problem."""
+    return _load_rules(lang, dirs, None)
+
+
+def lint_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> tuple[RuleSet, list[str]]:
+    """Every problem in the rule files for `lang` (one line each, ``path:line: ...``), and the rules without one."""
+    problems: list[str] = []
+    ruleset = _load_rules(lang, dirs, problems)
+    return ruleset, list(dict.fromkeys(problems))
+
+
+def _load_rules(lang: str, dirs: tuple[Path, ...], problems: list[str] | None) -> RuleSet:
+    def attempt(action: Callable[[], _T]) -> _T | None:
+        """The action's result; its problem is raised or, when collecting, noted and the part skipped."""
+        try:
+            return action()
+        except RuleFileError as error:
+            if problems is None:
+                raise
+            problems.extend(error.problems)
+            return None
+
     terms: dict[str, str] = {}
-    shared_tables: dict[str, AttributeTable] = {}
-    packs: list[tuple[Path, RulePack]] = []
+    shared_tables: dict[str, tuple[AttributeTable, str]] = {}
+    packs: list[tuple[RulePack, YamlFile, Sequence[int]]] = []
     for folder in dirs:
         language_dir = folder / lang
         if not language_dir.is_dir():
             continue
         terms_file = language_dir / "terms.yaml"
-        if terms_file.is_file():
-            shared = _validated(TermsFile, terms_file)
-            terms.update({k: _term_text(v) for k, v in shared.terms.items()})
-            shared_tables.update(shared.attributes)
+        shared = attempt(partial(_validated, TermsFile, terms_file)) if terms_file.is_file() else None
+        if shared is not None:
+            terms_data, source = shared
+            terms.update({k: _term_text(v) for k, v in terms_data.terms.items()})
+            shared_tables.update({k: (t, source.at("attributes", k)) for k, t in terms_data.attributes.items()})
         for path in sorted(language_dir.glob("*.yaml")):
             if path.name in ("lexicon.yaml", "terms.yaml"):
                 continue
-            packs.append((path, _validated(RulePack, path)))
+            loaded = attempt(partial(_validated, RulePack, path))
+            if loaded is not None:
+                packs.append((*loaded, range(len(loaded[0].rules))))
+            elif problems is not None:
+                packs.extend(_salvaged(path))
     ruleset = RuleSet(lang)
-    seen: dict[str, Path] = {}
-    for path, pack in packs:
+    seen: dict[str, str] = {}
+    for pack, source, indices in packs:
         pack_terms = terms | {k: _term_text(v) for k, v in pack.terms.items()}
         attribute_names = _attribute_names(pack.kind)
-        tables = {
-            name: _compile_table(name, table, pack_terms, str(path))
-            for name, table in (shared_tables | pack.attributes).items()
-            if name in attribute_names or name == "unit"
-        }
-        for rule in pack.rules:
-            where = f"{path}: rule {rule.id}"
-            if rule.id in seen:
-                raise RuleFileError(f"{where}: duplicate rule id (first in {seen[rule.id]})")
-            if not rule.id.startswith(f"{lang}.{pack.kind}."):
-                raise RuleFileError(f"{where}: rule ids in this pack start with {lang}.{pack.kind}.")
-            seen[rule.id] = path
-            pattern = _compile(rule.pattern, pack_terms, where)
-            slots = [g[3:] for g in pattern.groupindex if g.startswith("_q_")]
-            if not slots:
-                raise RuleFileError(f"{where}: the pattern has no {{Q}} mention slot")
-            for slot, settings in rule.slots.items():
-                if slot not in slots:
-                    raise RuleFileError(f"{where}: slot {slot!r} is not in the pattern")
-                unknown = set(settings) - attribute_names - {"unit"}
-                if unknown:
-                    raise RuleFileError(f"{where}: slot {slot!r} sets unknown attributes {sorted(unknown)}")
-            for name in rule.require:
-                if name not in tables:
-                    raise RuleFileError(f"{where}: requires {name!r}, which has no attribute table")
-            ruleset.rules.append(
-                CompiledRule(
-                    id=rule.id,
-                    kind=pack.kind,
-                    priority=rule.priority,
-                    pattern=pattern,
-                    slots={slot: dict(rule.slots.get(slot, {})) for slot in slots},
-                    units=frozenset(rule.units) if rule.units is not None else None,
-                    tag=rule.tag,
-                    currency=rule.currency,
-                    fraction=rule.fraction,
-                    antecedent=_compile(rule.antecedent, pack_terms, where) if rule.antecedent else None,
-                    rivals=_compile(rule.rivals, pack_terms, where) if rule.rivals else None,
-                    require=tuple(rule.require),
-                    tables=tables,
-                    source=path,
-                    examples=tuple(rule.examples),
-                    counter_examples=tuple(rule.counter_examples),
-                )
-            )
+        own = {k: (t, source.at("attributes", k)) for k, t in pack.attributes.items()}
+        tables: dict[str, _Table] = {}
+        for name, (table, where) in (shared_tables | own).items():
+            if name in attribute_names or name == "unit":
+                compiled = attempt(partial(_compile_table, name, table, pack_terms, where))
+                if compiled is not None:
+                    tables[name] = compiled
+        for rule_data, index in zip(pack.rules, indices, strict=True):
+            rule = attempt(partial(_compile_rule, lang, pack.kind, rule_data, index, source, pack_terms, tables, seen))
+            if rule is not None:
+                ruleset.rules.append(rule)
     ruleset.rules.sort(key=lambda r: -r.priority)
     return ruleset
+
+
+def _salvaged(path: Path) -> list[tuple[RulePack, YamlFile, Sequence[int]]]:
+    """For linting a pack that failed validation: its rules that are valid on their own, with their indices."""
+    try:
+        source = read_yaml_file(path)
+    except RuleFileError:
+        return []
+    data = source.data
+    items = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    valid = []
+    for index, item in enumerate(items):
+        try:
+            Rule.model_validate(item)
+        except ValidationError:
+            continue
+        valid.append(index)
+    try:
+        pack = RulePack.model_validate(data | {"rules": [items[index] for index in valid]})
+    except ValidationError:
+        return []
+    return [(pack, source, valid)]
+
+
+def _compile_rule(
+    lang: str,
+    kind: str,
+    rule: Rule,
+    index: int,
+    source: YamlFile,
+    terms: dict[str, str],
+    tables: dict[str, _Table],
+    seen: dict[str, str],
+) -> CompiledRule:
+    """One validated rule (the `index`-th of its file), checked against its kind; a problem names its line."""
+
+    def at(*loc: str | int) -> str:
+        return f"{source.at('rules', index, *loc)}: {rule.id}"
+
+    if rule.id in seen:
+        raise RuleFileError(f"{at('id')}: duplicate rule id (first at {seen[rule.id]})")
+    seen[rule.id] = source.at("rules", index, "id")
+    if not rule.id.startswith(f"{lang}.{kind}."):
+        raise RuleFileError(f"{at('id')}: rule ids in this pack start with {lang}.{kind}.")
+    pattern = _compile(rule.pattern, terms, at("pattern"))
+    slots = [g[3:] for g in pattern.groupindex if g.startswith("_q_")]
+    if not slots:
+        raise RuleFileError(f"{at('pattern')}: the pattern has no {{Q}} mention slot")
+    for slot, settings in rule.slots.items():
+        _check_slot(kind, slot, settings, slots, at("slots", slot))
+    for name in rule.require:
+        if name not in tables:
+            raise RuleFileError(f"{at('require')}: requires {name!r}, which has no attribute table")
+    fields = _attribute_names(kind) | set(Quantity.model_fields) | {"span"}
+    for number, example in enumerate(rule.examples):
+        for fact_number, fact in enumerate(example.facts):
+            unknown = sorted(set(fact.model_dump()) - fields)
+            if unknown:
+                raise RuleFileError(
+                    f"{at('examples', number, 'facts', fact_number)}: an example fact sets {', '.join(unknown)};"
+                    f" a {kind} fact has {', '.join(sorted(fields))}"
+                )
+    return CompiledRule(
+        id=rule.id,
+        kind=kind,
+        priority=rule.priority,
+        pattern=pattern,
+        slots={slot: dict(rule.slots.get(slot, {})) for slot in slots},
+        units=frozenset(rule.units) if rule.units is not None else None,
+        tag=rule.tag,
+        currency=rule.currency,
+        fraction=rule.fraction,
+        antecedent=_compile(rule.antecedent, terms, at("antecedent")) if rule.antecedent else None,
+        rivals=_compile(rule.rivals, terms, at("rivals")) if rule.rivals else None,
+        require=tuple(rule.require),
+        tables=tables,
+        source=source.path,
+        examples=tuple(rule.examples),
+        counter_examples=tuple(rule.counter_examples),
+        line=source.line(("rules", index, "id")),
+        example_lines=tuple(source.line(("rules", index, "examples", n, "text")) for n in range(len(rule.examples))),
+        counter_example_lines=tuple(
+            source.line(("rules", index, "counter_examples", n)) for n in range(len(rule.counter_examples))
+        ),
+    )
+
+
+def _check_slot(kind: str, slot: str, settings: dict[str, Any], slots: list[str], where: str) -> None:
+    """A slot must be in the pattern and set only attributes of its kind, to values the kind accepts."""
+    if slot not in slots:
+        raise RuleFileError(f"{where}: slot {slot!r} is not in the pattern (its slots: {', '.join(slots)})")
+    names = _attribute_names(kind)
+    unknown = set(settings) - names - {"unit"}
+    if unknown:
+        known = ", ".join([*sorted(names), "unit"])
+        raise RuleFileError(f"{where}: slot {slot!r} sets unknown attributes {sorted(unknown)} (known: {known})")
+    unit = settings.get("unit")
+    if unit not in (None, "cue") and not (isinstance(unit, str) and unit_is_valid(unit)):
+        raise RuleFileError(f"{where}: slot {slot!r}: unknown unit {unit!r}: pint cannot parse it")
+    fixed = {name: value for name, value in settings.items() if name != "unit" and value != "cue"}
+    try:
+        ATTRIBUTE_MODELS[kind].model_validate(fixed)
+    except ValidationError as error:
+        raise RuleFileError(f"{where}: slot {slot!r}: {first_problem(error)}") from None
+
+
+# ---- Matching ----
 
 
 def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:

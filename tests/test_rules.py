@@ -71,11 +71,11 @@ def test_a_user_rule_directory_adds_a_phrasing_without_code(tmp_path: Path) -> N
         (r"drones\s+only", "no {Q} mention slot"),
     ],
 )
-def test_bad_patterns_name_the_file_and_rule(tmp_path: Path, pattern: str, message: str) -> None:
+def test_bad_patterns_name_the_file_line_and_rule(tmp_path: Path, pattern: str, message: str) -> None:
     folder = write_pack(tmp_path, PACK.format(rule_id="bad", pattern=pattern, example="x", span="x"))
     with pytest.raises(RuleFileError) as error:
         load_rules("en", (*Extractor().dirs, folder))
-    assert str(folder / "en" / "custom.yaml") in str(error.value)
+    assert str(error.value).startswith(f"{folder / 'en' / 'custom.yaml'}:4: en.drones.bad: ")  # the pattern's line
     assert message in str(error.value)
 
 
@@ -87,8 +87,14 @@ def test_duplicate_rule_ids_are_rejected(tmp_path: Path) -> None:
 
 def test_unknown_keys_and_missing_examples_are_rejected(tmp_path: Path) -> None:
     folder = write_pack(tmp_path, "kind: drones\nrules:\n  - id: en.drones.x\n    pattern: '{Q}'\n    colour: red\n")
-    with pytest.raises(RuleFileError, match=r"custom\.yaml"):
+    with pytest.raises(RuleFileError) as error:
         load_rules("en", (*Extractor().dirs, folder))
+    path = folder / "en" / "custom.yaml"
+    assert error.value.problems == (
+        f"{path}:3: en.drones.x: missing key 'examples'; missing key 'counter_examples'",
+        f"{path}:5: en.drones.x: unknown key 'colour' (known: id, pattern, priority, slots, units, tag, currency,"
+        " fraction, antecedent, rivals, require, examples, counter_examples)",
+    )
 
 
 def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
