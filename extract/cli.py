@@ -19,6 +19,7 @@ from extract import __version__
 from extract.engine import Extractor, parse_published
 from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
+from extract.lint import lint
 from extract.readers import iter_paths
 from extract.writers import WRITERS, fact_output
 from schemas import fact_json_schema
@@ -55,6 +56,31 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--update", action="store_true", help="rewrite each expected file from this run")
     _rules_option(check)
     check.set_defaults(run=_check)
+
+    rules = commands.add_parser("rules", help="check rule packs: validate them and run their examples")
+    actions = rules.add_subparsers(dest="action", required=True, metavar="ACTION")
+    output = (
+        "Prints one line per problem (path:line: rule-id: problem), then a summary. "
+        "Exit status: 0 clean, 1 problems, 2 unusable folder."
+    )
+    lint_parser = actions.add_parser(
+        "lint",
+        help="validate every rule file and lexicon, compile every pattern, run every example",
+        description="Validate every rule file and lexicon, compile every pattern, run every example and "
+        "counter-example. " + output,
+    )
+    test_parser = actions.add_parser(
+        "test",
+        help="run every rule's examples and counter-examples",
+        description="Run every rule's examples and counter-examples (a rule file that does not load is an "
+        "error). " + output,
+    )
+    for action in (lint_parser, test_parser):
+        action.add_argument(
+            "dirs", nargs="*", type=Path, metavar="DIR", help="rule folder added on top of the built-in packs"
+        )
+    lint_parser.set_defaults(run=_rules_lint)
+    test_parser.set_defaults(run=_rules_test)
     return parser
 
 
@@ -147,6 +173,23 @@ def _schema(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     report = check_fixtures(args.paths, _extractor(args), update=args.update)
     print(format_report(report))
+    return 0 if report.ok else 1
+
+
+def _rules_lint(args: argparse.Namespace) -> int:
+    """One line per problem (`path:line: rule-id: problem`), then a summary; 1 when there is a problem."""
+    report = lint(args.dirs)
+    for problem in report.problems:
+        print(problem)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _rules_test(args: argparse.Namespace) -> int:
+    report = lint(args.dirs, examples_only=True)
+    for problem in report.problems:
+        print(problem)
+    print(report.summary())
     return 0 if report.ok else 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +21,36 @@ from extract.text import split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact, Span
 
 EXTRACTOR = f"newsfacts {__version__}"
+
+
+@lru_cache(maxsize=512)
+def _ruleset(lang: str, dirs: tuple[Path, ...], exclude: frozenset[str]) -> RuleSet:
+    """The compiled rules for `lang` without the excluded ones, built once per exclusion set."""
+    ruleset = load_rules(lang, dirs)
+    kept = [rule for rule in ruleset.rules if rule.id not in exclude]
+    return ruleset if len(kept) == len(ruleset.rules) else RuleSet(lang, kept)
+
+
+def candidates(text: str, ruleset: RuleSet) -> list[Candidate]:
+    """The matches of a rule set's rules in `text` (in the rule set's language), before validation."""
+    lang = ruleset.lang
+    lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
+    sentences = split_sentences(text, lexicon.abbreviations)
+    mentions = scan(text, lang)
+    found: list[Candidate] = []
+    index = 0
+    previous = ""
+    for sentence in sentences:
+        while index < len(mentions) and mentions[index].start < sentence.start:
+            index += 1
+        inside = []
+        while index < len(mentions) and mentions[index].end <= sentence.end:
+            inside.append(mentions[index])
+            index += 1
+        if inside:
+            found.extend(match_sentence(ruleset, text, sentence, inside, previous))
+        previous = mask(text, sentence, inside)
+    return found
 
 
 class DocumentResult(BaseModel):
@@ -47,10 +78,16 @@ class Extractor:
     """Extracts facts from text, files and folders. Rule packs are compiled once per language.
 
     `rules_dirs` adds user rule folders on top of the built-in ones; `langs`
-    restricts the languages considered (default: every language with a lexicon).
+    restricts the languages considered (default: every language with a lexicon);
+    `exclude_rules` leaves out the rules with those ids (to see what a rule adds).
     """
 
-    def __init__(self, rules_dirs: Sequence[Path | str] = (), langs: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        rules_dirs: Sequence[Path | str] = (),
+        langs: Iterable[str] | None = None,
+        exclude_rules: Iterable[str] = (),
+    ) -> None:
         self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
         missing = [str(d) for d in self.dirs if not d.is_dir()]
         if missing:
@@ -60,9 +97,14 @@ class Extractor:
         unknown = [lang for lang in self.langs if lang not in known]
         if unknown:
             raise OptionError(f"unknown language {', '.join(unknown)} (known: {', '.join(known)})")
+        self.exclude_rules = frozenset(exclude_rules)
+        if self.exclude_rules:
+            ids = {rule.id for lang in self.langs for rule in load_rules(lang, self.dirs).rules}
+            if self.exclude_rules - ids:
+                raise OptionError(f"unknown rule id {', '.join(sorted(self.exclude_rules - ids))} (exclude_rules)")
 
     def ruleset(self, lang: str) -> RuleSet:
-        return load_rules(lang, self.dirs)
+        return _ruleset(lang, self.dirs, self.exclude_rules)
 
     def language_of(self, text: str, lang: str | None = None) -> str:
         if lang is None or lang == "auto":
@@ -73,24 +115,7 @@ class Extractor:
 
     def candidates(self, text: str, lang: str) -> list[Candidate]:
         """Rule matches before validation: the fast inner loop."""
-        ruleset = self.ruleset(lang)
-        lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
-        sentences = split_sentences(text, lexicon.abbreviations)
-        mentions = scan(text, lang)
-        found: list[Candidate] = []
-        index = 0
-        previous = ""
-        for sentence in sentences:
-            while index < len(mentions) and mentions[index].start < sentence.start:
-                index += 1
-            inside = []
-            while index < len(mentions) and mentions[index].end <= sentence.end:
-                inside.append(mentions[index])
-                index += 1
-            if inside:
-                found.extend(match_sentence(ruleset, text, sentence, inside, previous))
-            previous = mask(text, sentence, inside)
-        return found
+        return candidates(text, self.ruleset(lang))
 
     def extract_text(
         self,

@@ -22,7 +22,9 @@ def test_enough_fixtures_per_language(lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "fixture", [f for f in REPORT.fixtures if not f.skipped], ids=lambda f: f"{f.expected.parent.name}/{f.expected.name}"
+    "fixture",
+    [f for f in REPORT.fixtures if not f.skipped],
+    ids=lambda f: f"{f.expected.parent.name}/{f.expected.name}",
 )
 def test_fixture_matches(fixture: object) -> None:
     single = type(REPORT)([fixture])  # type: ignore[list-item]
