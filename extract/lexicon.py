@@ -61,6 +61,11 @@ class Lexicon(_Data):
     noun_head: Literal["first", "last"]
     number_words: list[str]
     number_word_joiners: list[str]
+    # German writes number words as one word: "hundertfünfundvierzig".
+    number_word_compounds: bool = False
+    number_word_connectors: list[str] = Field(default_factory=list)
+    # Spellings text2num reads in another form ("eine Million" -> "ein million").
+    number_word_forms: dict[str, str] = Field(default_factory=dict)
     not_alone: list[str] = Field(default_factory=list)
     article_one: list[str] = Field(default_factory=list)
     scales: dict[str, float]
@@ -89,9 +94,15 @@ class Lexicon(_Data):
     months: list[str]
     weekdays: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str] = Field(default_factory=list)
+    # German ordinals are a number and a dot ("die 47. Brigade"); a dot before one of
+    # these words is the end of a sentence instead.
+    ordinal_dot: bool = False
+    sentence_starters: list[str] = Field(default_factory=list)
     date_joiners: list[str] = Field(default_factory=list)
     time_separators: list[str] = Field(default_factory=lambda: [":"])
     time_suffixes: list[str] = Field(default_factory=list)
+    # Before a number and an hour word these make a time of day: "a las 15 horas", "à 9 heures".
+    time_prefixes: list[str] = Field(default_factory=list)
     identifier_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)

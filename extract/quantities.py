@@ -17,6 +17,8 @@ from extract.lexicon import Lexicon, load_lexicon
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
+# The end of a word that is not the first half of a compound ("20 Euro-Länder").
+WORD_END = r"(?![\p{L}\p{N}]|-\p{L})"
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 OPEN_QUOTES = "\"“«‘'"
 CLOSE_QUOTES = "\"”»’'"
@@ -105,6 +107,8 @@ class _Compiled:
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
     noun_stop: frozenset[str]
     not_alone: frozenset[str]
+    leading_connector: regex.Pattern[str]
+    ordinal_after: regex.Pattern[str]
     article_one: regex.Pattern[str]
     number_words: frozenset[str]
 
@@ -129,6 +133,8 @@ def _compile(lex: Lexicon) -> _Compiled:
         phrase_value[_key(phrase)] = (None, low, None, "vague", False)
 
     words = _alternation(lex.number_words, boundary=False)
+    if lex.number_word_compounds:
+        words = f"(?:{words})+"
     joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
@@ -176,7 +182,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         if attached:
             alternatives.append(_alternation(attached, boundary=False) + r"(?![\p{L}\p{N}])")
         if spaced:
-            alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + r"(?![\p{L}\p{N}])")
+            alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + WORD_END)
         return regex.compile("(?:" + "|".join(alternatives or ["(?!)"]) + ")", flags)
 
     unit_forms = [f for u in lex.units for f in u.forms]
@@ -186,8 +192,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             [
                 _alternation([f for f in unit_forms if f[:1] in "- "], boundary=False) + r"(?![\p{L}\p{N}])",
                 f"[{SPACES}]?(?:%|‰)",
-                f"[{SPACES}]?" + _alternation([f for f in unit_forms if f[:1] not in "- %"], boundary=False)
-                + r"(?![\p{L}\p{N}])",
+                f"[{SPACES}]?" + _alternation([f for f in unit_forms if f[:1] not in "- %"], boundary=False) + WORD_END,
             ]
         )
         + ")",
@@ -238,9 +243,26 @@ def _compile(lex: Lexicon) -> _Compiled:
         phrase_value=phrase_value,
         noun_stop=frozenset(_key(w) for w in lex.noun_stop_words),
         not_alone=frozenset(_key(w) for w in lex.not_alone),
+        ordinal_after=_ordinal_after(lex),
+        leading_connector=regex.compile(
+            rf"(?:{_alternation(lex.number_word_connectors, boundary=False)})[{SPACES}]+"
+            if lex.number_word_connectors
+            else "(?!)",
+            flags,
+        ),
         article_one=before(lex.article_one) if lex.article_one else regex.compile("(?!)"),
         number_words=frozenset(_key(w) for w in lex.number_words),
     )
+
+
+def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
+    """What follows the digits of an ordinal: "47.ª", "3.er", "1º" or, in German, "47. Brigade"."""
+    marks = [s for s in lex.ordinal_suffixes if not s[:1].isalpha() and s != "."]
+    forms = [_alternation(marks, boundary=False) + r"(?![\p{L}\p{N}])"] if marks else []
+    if lex.ordinal_dot:
+        starters = _alternation(lex.sentence_starters) if lex.sentence_starters else "(?!)"
+        forms.append(rf"\.[ \u00a0]+(?!{starters})[\p{{L}}\p{{N}}]")
+    return regex.compile("|".join(forms) or "(?!)", regex.V1)
 
 
 def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
@@ -252,6 +274,8 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
     joiner = f"(?:{_alternation(lex.date_joiners, boundary=False)}[ \u00a0]+)?"
     separators = "".join(regex.escape(s) for s in lex.time_separators)
     suffix = _alternation(lex.time_suffixes, boundary=False)
+    hours = _alternation([f for u in lex.units if u.unit == "hour" for f in u.forms], boundary=False)
+    prefixes = _alternation(lex.time_prefixes) if lex.time_prefixes else "(?!)"
     space = "[ \u00a0]"
     day = rf"\d{{1,2}}{ordinal}"
     return regex.compile(
@@ -261,6 +285,7 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
                 r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
                 rf"(?<!\d)\d{{1,2}}{space}?[{separators}]{space}?\d{{2}}(?!\d)(?:{space}?{suffix}(?![\p{{L}}]))?",
                 rf"(?<!\d)\d{{1,2}}{space}?{suffix}(?![\p{{L}}])",
+                rf"(?<={prefixes}{space}+)\d{{1,2}}(?:[{separators}]\d{{2}})?{space}*{hours}(?![\p{{L}}])",
                 rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?{day}{space}+{joiner}{months}(?:[ \u00a0,]+\d{{4}})?",
                 rf"{months}{space}+{day}(?!\d)(?:{space}*,?{space}*\d{{4}})?",
                 rf"{months}{space}+\d{{4}}",
@@ -299,8 +324,10 @@ def _words_value(text: str, lang: str, compiled: _Compiled) -> tuple[int, float]
         candidate = text[:end]
         if count == 1 and _key(candidate) in compiled.not_alone:
             return None
+        words = regex.sub(r"[ \u00a0\u202f]+", " ", candidate.lower()).split(" ")
+        forms = compiled.lexicon.number_word_forms
         try:
-            value = text2num(regex.sub(r"[ \u00a0\u202f]+", " ", candidate.lower()), lang)
+            value = text2num(" ".join(forms.get(word, word) for word in words), lang)
         except ValueError:
             continue
         return end, float(value)
@@ -313,13 +340,17 @@ def scan(text: str, lang: str) -> list[Mention]:
     lex = compiled.lexicon
     excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text)]
     cores: list[Mention] = []
+    reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
     for match in compiled.core.finditer(text):
         start, end = match.span()
-        if (cores and start < cores[-1].end) or any(s < end and start < e for s, e in excluded):
+        if start < reserved or any(s < end and start < e for s, e in excluded):
             continue
         mention = _read_core(text, match, start, end, lang, compiled, lex)
         if mention is not None:
-            cores.append(_with_half(text, mention, compiled))
+            mention = _with_half(text, mention, compiled)
+            cores.append(mention)
+            unit = compiled.unit_after.match(text, mention.end, mention.end + 40)
+            reserved = unit.end() if unit is not None else mention.end
     mentions = _merge_ranges(text, cores, compiled)
     result: list[Mention] = []
     floor = 0
@@ -346,7 +377,10 @@ def _read_core(
         value, low, unit, modifier, fraction = compiled.phrase_value[_key(match.group("phrase"))]
         return Mention(start, end, value, low=low, unit=unit, modifier=modifier, fraction=fraction)
     if match.group("words") is not None:
-        read = _words_value(match.group("words"), lang, compiled)
+        connector = compiled.leading_connector.match(text, start, end)
+        if connector is not None:
+            start = connector.end()
+        read = _words_value(text[start:end], lang, compiled)
         if read is None:
             return None
         length, value = read
@@ -362,6 +396,8 @@ def _read_core(
         return None
     value = parse_digits(digits, lex)
     following = text[end : end + 12]
+    if compiled.ordinal_after.match(text, end, end + 40):
+        return None
     if regex.match(r"[\p{L}]", following) and not (
         compiled.scale_after.match(following) or compiled.unit_after.match(following)
     ):

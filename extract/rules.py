@@ -53,6 +53,11 @@ class AttributeTable(_Data):
     exclusive: bool | Literal["after"] = False
     # Cues beyond a clause break (between cue and mention) do not count.
     stop_at: str | None = None
+    # Outside the rule's match only capitalised cues count: names ("Nordkorea",
+    # "Pyongyang"), not adjectives that describe other nouns ("amerikanischer Geheimdienste"),
+    # unless the adjective stands next to one of these nouns ("l'armée russe", "die russische Armee").
+    names_outside: bool = False
+    adjective_nouns: str | None = None
     values: dict[str, str] = Field(default_factory=dict)
     capture: str | None = None
     not_after: str | None = None
@@ -111,6 +116,8 @@ class _Table:
     within: int
     exclusive: bool | str
     stop_at: regex.Pattern[str] | None
+    names_outside: bool
+    adjective_noun: regex.Pattern[str] | None
     pattern: regex.Pattern[str]
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     captures: bool
@@ -223,7 +230,24 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
             rf"{guard}(?<![\p{{L}}\p{{N}}])(?:{alternatives or '(?!)'})(?![\p{{L}}])", terms, f"{where}: {name}"
         )
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
-    return _Table(table.search, table.within, table.exclusive, stop_at, pattern, values, table.capture is not None)
+    adjective_noun = (
+        _compile(
+            rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}"
+        )
+        if table.adjective_nouns
+        else None
+    )
+    return _Table(
+        table.search,
+        table.within,
+        table.exclusive,
+        stop_at,
+        table.names_outside,
+        adjective_noun,
+        pattern,
+        values,
+        table.capture is not None,
+    )
 
 
 # ---- Loading: every problem names its file and line (`lint_rules` lists them all) ----
@@ -414,6 +438,15 @@ def _check_slot(kind: str, slot: str, settings: dict[str, Any], slots: list[str]
 # ---- Matching ----
 
 
+def _next_to_noun(table: _Table, masked: str, start: int, end: int) -> bool:
+    if table.adjective_noun is None:
+        return False
+    return bool(
+        table.adjective_noun.search(masked[max(0, start - 40) : start])
+        or table.adjective_noun.search(masked[end : end + 40])
+    )
+
+
 def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:
     last = -1
     for found in pattern.finditer(text, 0, position):
@@ -549,6 +582,8 @@ def _cue(
         start, end = found.span()
         if matched[0] <= start and end <= matched[1] and not (start < span[1] and span[0] < end):
             inside.append((abs(start - span[0]), value))
+            continue
+        if table.names_outside and not masked[start].isupper() and not _next_to_noun(table, masked, start, end):
             continue
         low, high = (end, span[0]) if end <= span[0] else (span[1], start)
         if ";" in masked[low:high] or (table.stop_at is not None and table.stop_at.search(masked, low, high)):
