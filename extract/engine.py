@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extract import __version__
 from extract.errors import InputError, OptionError
-from extract.language import detect_language
+from extract.language import detect_language, sentence_language
 from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
 from extract.quantities import scan
 from extract.readers import Document, iter_paths, read_document
@@ -31,8 +32,14 @@ def _ruleset(lang: str, dirs: tuple[Path, ...], exclude: frozenset[str]) -> Rule
     return ruleset if len(kept) == len(ruleset.rules) else RuleSet(lang, kept)
 
 
-def candidates(text: str, ruleset: RuleSet) -> list[Candidate]:
-    """The matches of a rule set's rules in `text` (in the rule set's language), before validation."""
+def candidates(
+    text: str, ruleset: RuleSet, quoted: Callable[[str], RuleSet] | None = None, langs: tuple[str, ...] = ()
+) -> list[Candidate]:
+    """The matches of a rule set's rules in `text` (in the rule set's language), before validation.
+
+    With `quoted`, a sentence that is mostly a quotation in another of `langs` is
+    read with that language's lexicon and the rule set `quoted` gives for it.
+    """
     lang = ruleset.lang
     lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
     sentences = split_sentences(text, lexicon.abbreviations)
@@ -47,8 +54,16 @@ def candidates(text: str, ruleset: RuleSet) -> list[Candidate]:
         while index < len(mentions) and mentions[index].end <= sentence.end:
             inside.append(mentions[index])
             index += 1
+        rules = ruleset
+        if quoted is not None:
+            own = text[sentence.start : sentence.end]
+            sentence_lang = sentence_language(own, lang, langs)
+            if sentence_lang != lang:
+                rules = quoted(sentence_lang)
+                shift = sentence.start
+                inside = [replace(m, start=m.start + shift, end=m.end + shift) for m in scan(own, sentence_lang)]
         if inside:
-            found.extend(match_sentence(ruleset, text, sentence, inside, previous))
+            found.extend(match_sentence(rules, text, sentence, inside, previous))
         previous = mask(text, sentence, inside)
     return found
 
@@ -113,9 +128,12 @@ class Extractor:
             raise OptionError(f"unknown language {lang!r} (known: {', '.join(self.langs)})")
         return lang
 
-    def candidates(self, text: str, lang: str) -> list[Candidate]:
-        """Rule matches before validation: the fast inner loop."""
-        return candidates(text, self.ruleset(lang))
+    def candidates(self, text: str, lang: str, quotations: bool = False) -> list[Candidate]:
+        """Rule matches before validation: the fast inner loop.
+
+        `quotations`: also read sentences that quote another language in that language.
+        """
+        return candidates(text, self.ruleset(lang), self.ruleset if quotations else None, self.langs)
 
     def extract_text(
         self,
@@ -125,6 +143,7 @@ class Extractor:
         path: str = "<text>",
         sha256: str | None = None,
     ) -> list[Fact]:
+        detect = lang is None or lang == "auto"
         language = self.language_of(text, lang)
         meta = DocumentMeta(
             path=path,
@@ -132,7 +151,8 @@ class Extractor:
             lang=language,
             published=parse_published(published),
         )
-        return [self._fact(text, candidate, meta) for candidate in self.candidates(text, language)]
+        found = self.candidates(text, language, quotations=detect)
+        return [self._fact(text, candidate, meta) for candidate in found]
 
     def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta) -> Fact:
         mention, sentence = candidate.mention, candidate.sentence

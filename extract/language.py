@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from extract.errors import OptionError
@@ -25,3 +26,28 @@ def detect_language(text: str, langs: tuple[str, ...]) -> str:
     if found is None:
         return langs[0]
     return str(found.iso_code_639_1.name).lower()
+
+
+# A quotation long enough to tell its language: «…», “…”, "…", „…“.
+_QUOTE = regex.compile(r"[«“„\"]\s*([^«»“”„\"]{30,})\s*[»”“\"]")
+SENTENCE_CONFIDENCE = 0.9
+
+
+def sentence_language(sentence: str, doc_lang: str, langs: tuple[str, ...]) -> str:
+    """The language of a sentence that quotes another language ("« 62 drones ont été abattus », he said").
+
+    Only quotations are examined, and only when they make up most of the
+    sentence: a short or unquoted sentence keeps the document's language, which
+    keeps the detector off the hot path (most sentences quote nothing).
+    """
+    if len(langs) < 2:
+        return doc_lang
+    quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence))
+    if quoted < len(sentence) / 2:
+        return doc_lang
+    confidences = _detector(langs).compute_language_confidence_values(sentence)
+    best = confidences[0]
+    code = str(best.language.iso_code_639_1.name).lower()
+    if code != doc_lang and best.value >= SENTENCE_CONFIDENCE:
+        return code
+    return doc_lang

@@ -1,0 +1,53 @@
+"""Language detection per document, and per sentence where a sentence quotes another language."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import Extractor
+from extract.language import detect_language, sentence_language
+
+EXTRACTOR = Extractor()
+LANGS = EXTRACTOR.langs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia launched 96 drones and four missiles at Ukraine overnight, the air force said.", "en"),
+        ("La Russie a lancé 96 drones et quatre missiles sur l’Ukraine pendant la nuit.", "fr"),
+        ("Rusia lanzó 96 drones y cuatro misiles contra Ucrania durante la noche.", "es"),
+        ("Russland griff die Ukraine in der Nacht mit 96 Drohnen und vier Raketen an.", "de"),
+    ],
+)
+def test_document_language(text: str, lang: str) -> None:
+    assert detect_language(text, LANGS) == lang
+    assert EXTRACTOR.extract_text(text)[0].doc.lang == lang
+
+
+QUOTE = "« Nous avons abattu soixante-dix drones ukrainiens au-dessus de la région », a déclaré le ministère."
+
+
+def test_a_quoted_sentence_is_read_in_its_own_language() -> None:
+    assert sentence_language(QUOTE, "en", LANGS) == "fr"
+    text = (
+        "The Russian defence ministry said on Sunday that it had repelled one of the largest attacks on the"
+        f" capital since the start of the war. {QUOTE} Ukraine's air force said that 62 of the 145 drones"
+        " launched by Russia overnight had been destroyed by its air defences over the north and the east."
+    )
+    facts = EXTRACTOR.extract_text(text)
+    assert [(f.span.text, f.rule, f.doc.lang) for f in facts] == [
+        ("soixante-dix", "fr.drones.count", "en"),
+        ("62", "en.drones.part_of_total", "en"),
+        ("145", "en.drones.part_of_total", "en"),
+    ]
+
+
+def test_unquoted_and_short_sentences_keep_the_document_language() -> None:
+    assert sentence_language("Ukraine said 62 of the 145 drones were destroyed.", "fr", LANGS) == "fr"
+    assert sentence_language("« Un record », a dit le ministre.", "en", LANGS) == "en"
+
+
+def test_a_given_language_turns_detection_off() -> None:
+    text = f"The ministry said it had repelled a large attack. {QUOTE}"
+    assert EXTRACTOR.extract_text(text, lang="en") == []
