@@ -12,13 +12,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract import __version__
+from extract.enrich import Enricher
 from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
 from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
 from extract.quantities import scan
 from extract.readers import Document, iter_paths, read_document
 from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
-from extract.text import split_sentences
+from extract.text import Sentence, split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact, Span
 
 EXTRACTOR = f"newsfacts {__version__}"
@@ -32,8 +33,16 @@ def _ruleset(lang: str, dirs: tuple[Path, ...], exclude: frozenset[str]) -> Rule
     return ruleset if len(kept) == len(ruleset.rules) else RuleSet(lang, kept)
 
 
+def sentences_of(text: str, lang: str) -> list[Sentence]:
+    return split_sentences(text, load_lexicon(lang, BUILTIN_RULES_DIR).abbreviations)
+
+
 def candidates(
-    text: str, ruleset: RuleSet, quoted: Callable[[str], RuleSet] | None = None, langs: tuple[str, ...] = ()
+    text: str,
+    ruleset: RuleSet,
+    quoted: Callable[[str], RuleSet] | None = None,
+    langs: tuple[str, ...] = (),
+    sentences: list[Sentence] | None = None,
 ) -> list[Candidate]:
     """The matches of a rule set's rules in `text` (in the rule set's language), before validation.
 
@@ -41,8 +50,8 @@ def candidates(
     read with that language's lexicon and the rule set `quoted` gives for it.
     """
     lang = ruleset.lang
-    lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
-    sentences = split_sentences(text, lexicon.abbreviations)
+    if sentences is None:
+        sentences = sentences_of(text, lang)
     mentions = scan(text, lang)
     found: list[Candidate] = []
     index = 0
@@ -151,10 +160,14 @@ class Extractor:
             lang=language,
             published=parse_published(published),
         )
-        found = self.candidates(text, language, quotations=detect)
-        return [self._fact(text, candidate, meta) for candidate in found]
+        sentences = sentences_of(text, language)
+        found = candidates(
+            text, self.ruleset(language), self.ruleset if detect else None, self.langs, sentences=sentences
+        )
+        enricher = Enricher(text, language, meta.published, sentences)
+        return [self._fact(text, candidate, meta, enricher) for candidate in found]
 
-    def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta) -> Fact:
+    def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta, enricher: Enricher) -> Fact:
         mention, sentence = candidate.mention, candidate.sentence
         model = FACT_MODELS[candidate.kind]
         return model.model_validate(  # type: ignore[return-value]
@@ -165,6 +178,8 @@ class Extractor:
                 "span": Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end]),
                 "sentence": Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end]),
                 "doc": meta,
+                "when": enricher.when(candidate),
+                "source": enricher.source(candidate),
                 "rule": candidate.rule,
                 "extractor": EXTRACTOR,
             }

@@ -35,6 +35,9 @@ _MENTION = "(?:\ue000++|\ue001++)"
 _ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
+# Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
+# terms, and the words of dates and of attribution.
+NOT_RULE_PACKS = ("lexicon.yaml", "terms.yaml", "when.yaml", "sources.yaml")
 FLAGS = regex.IGNORECASE | regex.V1
 
 
@@ -302,7 +305,7 @@ def _load_rules(lang: str, dirs: tuple[Path, ...], problems: list[str] | None) -
             terms.update({k: _term_text(v) for k, v in terms_data.terms.items()})
             shared_tables.update({k: (t, source.at("attributes", k)) for k, t in terms_data.attributes.items()})
         for path in sorted(language_dir.glob("*.yaml")):
-            if path.name in ("lexicon.yaml", "terms.yaml"):
+            if path.name in NOT_RULE_PACKS:
                 continue
             loaded = attempt(partial(_validated, RulePack, path))
             if loaded is not None:

@@ -1,0 +1,90 @@
+"""Enrichment: the date each fact refers to and who claims it (docs/ANNOTATION.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+import regex
+
+from extract.rules import Candidate
+from extract.sources import Claimant, find_claimants, source_of
+from extract.text import Sentence
+from extract.when import DateMention, blocks, find_dates, when_of
+from schemas import Source, When
+
+# A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
+_SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
+_QUOTES = "«»“”\"„"
+
+
+class Enricher:
+    """Finds the dates and claimants of one document once, then answers per fact."""
+
+    def __init__(self, text: str, lang: str, published: dt.date | None, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.lang = lang
+        self.published = published
+        self.sentences = sentences
+        self._claimants: dict[int, list[Claimant]] = {}
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        return find_dates(self.text, self.lang, self.published)
+
+    @cached_property
+    def blocks(self) -> list[int]:
+        return blocks(self.text)
+
+    def when(self, candidate: Candidate) -> When | None:
+        found = when_of(candidate.mention.start, candidate.sentence, self.dates, self.blocks)
+        if found is None:
+            return None
+        return When(start=found.first, end=found.last, text=self.text[found.start : found.end])
+
+    def source(self, candidate: Candidate) -> Source | None:
+        sentence = candidate.sentence
+        claimant = source_of(candidate.mention.start, self.claimants(sentence))
+        if claimant is None:
+            claimant = self._quotation_speaker(sentence)
+        elif claimant.pronoun:
+            claimant = self._named_before(sentence)
+        if claimant is None:
+            return None
+        return Source(text=self.text[claimant.start : claimant.end], start=claimant.start, end=claimant.end)
+
+    def claimants(self, sentence: Sentence) -> list[Claimant]:
+        if sentence.start not in self._claimants:
+            self._claimants[sentence.start] = find_claimants(self.text, sentence, self.lang)
+        return self._claimants[sentence.start]
+
+    def _index(self, sentence: Sentence) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+
+    def _named_before(self, sentence: Sentence) -> Claimant | None:
+        """A pronoun's claimant: the nearest named one earlier in the same paragraph."""
+        block = max((b for b in self.blocks if b <= sentence.start), default=0)
+        for earlier in reversed(self.sentences[: self._index(sentence) + 1]):
+            if earlier.start < block:
+                break
+            named = [c for c in self.claimants(earlier) if not c.pronoun and c.start < sentence.end]
+            if named:
+                return named[-1]
+        return None
+
+    def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
+        """A quotation's speaker named in the line or sentence that follows it."""
+        own = self.text[sentence.start : sentence.end]
+        if not any(q in own for q in _QUOTES):
+            return None
+        index = self._index(sentence)
+        if index + 1 >= len(self.sentences):
+            return None
+        following = self.sentences[index + 1]
+        claimants = [c for c in self.claimants(following) if not c.pronoun]
+        if claimants:
+            return claimants[0]
+        line = self.text[following.start : following.end]
+        if _SPEAKER_LINE.match(line):
+            return Claimant(following.start, following.end, pronoun=False)
+        return None
