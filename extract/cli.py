@@ -197,6 +197,9 @@ def format_report(report: CheckReport) -> str:
     lines = [f"{'kind':<16}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}{'F1':>8}"]
     lines += [_score_line(kind, counts) for kind, counts in report.by_kind().items()]
     lines.append(_score_line("total (micro)", report.total()))
+    for key, agreement in report.enrichment().items():
+        if agreement.total:
+            lines.append(f"{key}: {agreement.right} of {agreement.total} right ({agreement.accuracy:.1%})")
     for fixture in report.fixtures:
         lines += _fixture_lines(fixture)
     checked = [fixture for fixture in report.fixtures if not fixture.skipped]
@@ -223,14 +226,21 @@ def _score(value: float | None, width: int) -> str:
 def _fixture_lines(fixture: FixtureResult) -> list[str]:
     if fixture.skipped:
         return ["", f"SKIPPED {fixture.expected}: {fixture.skipped}"]
-    if fixture.passed and not fixture.updated:
+    if fixture.passed and not fixture.updated and not any(a.wrong for a in fixture.enrichment.values()):
         return []
     lines = ["", f"{fixture.expected} ({fixture.document})" + (" - updated" if fixture.updated else "")]
     if fixture.error:
         lines.append(f"  ERROR     {fixture.error}")
     lines += [f"  PROBLEM   {problem}" for problem in fixture.problems]
     lines += [_difference_line(difference) for difference in fixture.differences]
+    for key, agreement in fixture.enrichment.items():
+        lines += [_enrichment_line(key, want, have) for want, have in agreement.wrong]
     return lines
+
+
+def _enrichment_line(key: str, want: dict[str, Any], have: Any) -> str:
+    span = want["span"]
+    return f"  {key.upper():<9} {span['start']}:{span['end']} {span['text']!r}: expected {want[key]}, got {have}"
 
 
 def _difference_line(difference: Difference) -> str:

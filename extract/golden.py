@@ -87,6 +87,24 @@ class Difference:
 
 
 @dataclass
+class Agreement:
+    """How many matched facts have the fixture's `when` (or `source`), out of those whose fixture states it."""
+
+    right: int = 0
+    total: int = 0
+    wrong: list[tuple[Record, Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+    def add(self, other: Agreement) -> None:
+        self.right += other.right
+        self.total += other.total
+        self.wrong += other.wrong
+
+
+@dataclass
 class FixtureResult:
     """One fixture: `error` when its document could not be scored, `problems` for bad expected records."""
 
@@ -94,6 +112,7 @@ class FixtureResult:
     document: Path | None = None
     counts: dict[str, Counts] = field(default_factory=dict)
     differences: list[Difference] = field(default_factory=list)
+    enrichment: dict[str, Agreement] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     error: str | None = None
     skipped: str | None = None
@@ -115,6 +134,14 @@ class CheckReport:
             for kind, counts in fixture.counts.items():
                 totals[kind].add(counts)
         return dict(sorted(totals.items()))
+
+    def enrichment(self) -> dict[str, Agreement]:
+        """`when` and `source` accuracy over all fixtures, apart from the facts' scores."""
+        totals = {key: Agreement() for key in OPTIONAL_KEYS}
+        for fixture in self.fixtures:
+            for key, agreement in fixture.enrichment.items():
+                totals[key].add(agreement)
+        return totals
 
     def total(self) -> Counts:
         """Micro-averaged: every fact weighs the same, whatever its kind."""
@@ -194,6 +221,7 @@ def _check(expected: Path, extractor: Extractor, update: bool) -> FixtureResult:
     else:
         records, result.problems = parse_expected(expected, current, document.text)
         result.counts, result.differences = compare(records, facts)
+        result.enrichment = compare_enrichment(records, facts)
     if update:
         result.updated = _rewrite(expected, current, facts)
     return result
@@ -297,19 +325,37 @@ def compare(expected: Sequence[Record], facts: Sequence[Fact]) -> tuple[dict[str
     return dict(counts), differences
 
 
+def compare_enrichment(expected: Sequence[Record], facts: Sequence[Fact]) -> dict[str, Agreement]:
+    """For facts the run gets right, whether their `when` and `source` are the fixture's."""
+    got = {_span_key(record): record for record in map(to_record, facts)}
+    agreements = {key: Agreement() for key in OPTIONAL_KEYS}
+    for want in expected:
+        have = got.get(_span_key(want))
+        if have is None or differing_fields(want, have):
+            continue
+        for key in OPTIONAL_KEYS:
+            if key not in want:
+                continue
+            agreements[key].total += 1
+            if _same(want[key], have.get(key)) and (want[key] is None) == (have.get(key) is None):
+                agreements[key].right += 1
+            else:
+                agreements[key].wrong.append((want, have.get(key)))
+    return agreements
+
+
 def _span_key(record: Record) -> tuple[int, int]:
     return int(record["span"]["start"]), int(record["span"]["end"])
 
 
 def differing_fields(expected: Record, got: Record) -> tuple[tuple[str, Any, Any], ...]:
-    """(field, expected, got) where they differ; `when` and `source` only when the fixture states them."""
+    """(field, expected, got) where the facts differ; `when` and `source` are scored apart."""
     pairs: list[tuple[str, Any, Any]] = [("kind", expected["kind"], got["kind"])]
     for name in ("value", "low", "high", "unit", "modifier"):
         pairs.append((f"quantity.{name}", expected["quantity"].get(name), got["quantity"].get(name)))
     wanted_attributes, got_attributes = expected["attributes"], got["attributes"]
     for name in sorted(wanted_attributes.keys() | got_attributes.keys()):
         pairs.append((f"attributes.{name}", wanted_attributes.get(name), got_attributes.get(name)))
-    pairs.extend((key, expected[key], got.get(key)) for key in OPTIONAL_KEYS if key in expected)
     return tuple((name, want, have) for name, want, have in pairs if not _same(want, have))
 
 

@@ -132,7 +132,7 @@ def test_check_reports_missing_extra_and_different_facts(tmp_path: Path) -> None
     assert lines[-1] == "1 fixture checked, 0 skipped, 1 with differences"
 
 
-def test_when_and_source_are_scored_only_where_the_fixture_gives_them(tmp_path: Path) -> None:
+def test_when_and_source_are_scored_apart_and_only_where_the_fixture_gives_them(tmp_path: Path) -> None:
     expected = fixture(tmp_path / "en")
     extractor = scripted()
     check_fixtures([tmp_path], extractor, update=True)
@@ -140,8 +140,12 @@ def test_when_and_source_are_scored_only_where_the_fixture_gives_them(tmp_path: 
     edited[0]["source"] = {"text": "the air force"}
     edited[1]["when"] = None
     write_records(expected, edited)
-    differences = check_fixtures([tmp_path], extractor).fixtures[0].differences
-    assert [(d.text, d.fields) for d in differences] == [("96", (("source", {"text": "the air force"}, None),))]
+    result = check_fixtures([tmp_path], extractor).fixtures[0]
+    assert result.differences == [] and result.passed, "when and source are scored apart from the facts"
+    source, when = result.enrichment["source"], result.enrichment["when"]
+    assert (source.right, source.total) == (0, 1)
+    assert [(want["span"]["text"], have) for want, have in source.wrong] == [("96", None)]
+    assert (when.right, when.total) == (1, 1)
 
 
 def test_bad_records_are_reported_with_file_and_line(tmp_path: Path) -> None:
