@@ -16,11 +16,11 @@ from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress
 
 from extract import __version__
-from extract.engine import Extractor, parse_published
+from extract.engine import DocumentResult, Extractor, parse_published
 from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
 from extract.lint import lint
-from extract.readers import iter_paths
+from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_documents
 from extract.writers import WRITERS, fact_output
 from schemas import fact_json_schema
 
@@ -39,14 +39,38 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="extract facts from .txt and .md files and folders")
+    extract = commands.add_parser(
+        "extract", help="extract facts from .txt, .md, .html, .htm, .json and .jsonl files and folders"
+    )
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file, or a folder read recursively")
     extract.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     extract.add_argument("--format", choices=sorted(WRITERS), default="jsonl", help="default: jsonl")
     extract.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
-    extract.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) to resolve dates against")
+    extract.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
+    )
     _rules_option(extract)
+    _field_options(extract)
     extract.set_defaults(run=_extract)
+
+    text = commands.add_parser(
+        "text",
+        help="print the text a document is read as (the text fact offsets index into)",
+        description="Print the text the reader produced for FILE: exactly the text the offsets of its facts index "
+        "into. FILE may name one record of a JSON/JSONL file as FILE#ID (its id, or its line number), as facts' "
+        "doc.path does.",
+    )
+    text.add_argument("file", metavar="FILE", help="a document, or FILE#ID for one record of a JSON/JSONL file")
+    text.add_argument(
+        "--meta",
+        action="store_true",
+        help="print the metadata instead, as JSON: published, url, title, lang and where each came from "
+        "(one line per record for a JSON/JSONL file)",
+    )
+    _field_options(text)
+    text.set_defaults(run=_text)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a fact")
     schema.set_defaults(run=_schema)
@@ -82,6 +106,24 @@ def _parser() -> argparse.ArgumentParser:
     lint_parser.set_defaults(run=_rules_lint)
     test_parser.set_defaults(run=_rules_test)
     return parser
+
+
+def _field_options(parser: argparse.ArgumentParser) -> None:
+    defaults = RecordFields()
+    for kind, what in (("text", "text"), ("date", "publication date"), ("url", "URL"), ("id", "id")):
+        names = getattr(defaults, "published" if kind == "date" else kind)
+        parser.add_argument(
+            f"--{kind}-field",
+            metavar="NAMES",
+            help=f"JSON/JSONL records: the field holding the {what}, or several separated by commas, tried in "
+            f"order (default: {','.join(names)})",
+        )
+
+
+def _record_fields(args: argparse.Namespace) -> RecordFields:
+    return RecordFields.from_options(
+        text=args.text_field, published=args.date_field, url=args.url_field, id=args.id_field
+    )
 
 
 def _rules_option(parser: argparse.ArgumentParser) -> None:
@@ -123,6 +165,7 @@ def _extractor(args: argparse.Namespace, lang: str = "auto") -> Extractor:
 
 def _extract(args: argparse.Namespace) -> int:
     published = parse_published(args.published)
+    fields = _record_fields(args)
     extractor = _extractor(args, args.lang)
     lang = None if args.lang == "auto" else args.lang
     console = Console(stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True)
@@ -130,8 +173,8 @@ def _extract(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     kinds: Counter[str] = Counter()
     with fact_output(args.output, args.format) as writer, _progress(console, args.paths) as advance:
-        for result in extractor.extract_paths(args.paths, lang, published):
-            advance()
+        for result in extractor.extract_paths(args.paths, lang, published, fields):
+            advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")
             if result.error is not None:
@@ -150,19 +193,86 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _progress(console: Console, paths: list[Path]) -> Iterator[Callable[[], None]]:
-    """A bar only for someone watching a terminal, and only when there is more than one document to wait for."""
+def _progress(console: Console, paths: list[Path]) -> Iterator[Callable[[DocumentResult], None]]:
+    """A bar of files only for someone watching a terminal, and only when there is more than one file to wait for."""
     items = list(iter_paths(paths)) if console.is_terminal else []
     if sum(isinstance(item, Path) for item in items) < 2:
-        yield lambda: None
+        yield lambda result: None
         return
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=console, transient=True) as bar:
         task = bar.add_task("extracting", total=len(items))
-        yield lambda: bar.advance(task)
+        started: set[str] = set()
+
+        def advance(result: DocumentResult) -> None:
+            # A file of records gives many results: the bar moves once per file.
+            file = result.path.removesuffix(f"#{result.record}") if result.record is not None else result.path
+            if file not in started:
+                started.add(file)
+                bar.advance(task)
+
+        yield advance
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _text(args: argparse.Namespace) -> int:
+    """The text of one document or record as read; with --meta its metadata (one JSON line per record of a file)."""
+    fields = _record_fields(args)
+    path, wanted = Path(args.file), None
+    if not path.exists() and "#" in args.file:
+        name, _, wanted = args.file.rpartition("#")
+        path = Path(name)
+    every_record = wanted is None and is_record_file(path)
+    if every_record and args.meta:
+        return _records_meta(path, fields)
+    found: list[Document] = []
+    for item in read_documents(path, fields):
+        if wanted is not None and item.record != wanted:
+            continue
+        if isinstance(item, ReadError):
+            print(f"{PROG}: error: {item}", file=sys.stderr)
+            if not every_record:
+                return 1
+            continue
+        found.append(item)
+        if len(found) > _SHOWN_IDS or wanted is not None:
+            break
+    if not found:
+        problem = f"no record {wanted!r} in {path}" if wanted is not None else f"{path}: no records"
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+        return 1
+    if len(found) > 1:
+        ids = ", ".join(str(document.record) for document in found[:_SHOWN_IDS])
+        more = ", …" if len(found) > _SHOWN_IDS else ""
+        print(f"{PROG}: error: {path} holds several records: name one as {path}#ID (ids: {ids}{more})", file=sys.stderr)
+        return 2
+    (document,) = found
+    for warning in document.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if args.meta:
+        print(json.dumps(document.metadata(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(document.text)
+        sys.stdout.flush()
+    return 0
+
+
+_SHOWN_IDS = 5
+
+
+def _records_meta(path: Path, fields: RecordFields) -> int:
+    read = 0
+    for item in read_documents(path, fields):
+        if isinstance(item, ReadError):
+            print(f"{PROG}: error: {item}", file=sys.stderr)
+            continue
+        for warning in item.warnings:
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        print(json.dumps(item.metadata(), ensure_ascii=False))
+        read += 1
+    return 0 if read else 1
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -17,7 +18,7 @@ from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
 from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
 from extract.quantities import scan
-from extract.readers import Document, iter_paths, read_document
+from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_document, read_documents
 from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
 from extract.text import Sentence, split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact, Span
@@ -87,6 +88,8 @@ class DocumentResult(BaseModel):
     facts: list[Fact] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: str | None = None
+    record: str | None = None
+    """For a record of a JSON/JSONL file: its id, or its line number (`path` is then ``file.jsonl#<record>``)."""
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:
@@ -188,40 +191,110 @@ class Extractor:
     def extract_document(
         self, document: Document, lang: str | None = None, published: str | dt.date | None = None
     ) -> DocumentResult:
-        facts = self.extract_text(document.text, lang, published, path=document.path, sha256=document.sha256)
-        doc = facts[0].doc if facts else DocumentMeta(
+        """Facts of a document as read: `published` overrides the document's own date, `lang` its own language."""
+        warnings = list(document.warnings)
+        if (lang is None or lang == "auto") and document.lang is not None:
+            if document.lang in self.langs:
+                lang = document.lang
+            else:
+                where = document.origins.get("lang", "metadata")
+                known = ", ".join(self.langs)
+                problem = f"language {document.lang!r} ({where}) is not one of {known}; detecting it"
+                warnings.append(f"{document.path}: {problem}")
+        day = parse_published(published) or document.published
+        facts = self.extract_text(document.text, lang, day, path=document.path, sha256=document.sha256)
+        doc = DocumentMeta(
             path=document.path,
             sha256=document.sha256,
-            lang=self.language_of(document.text, lang),
-            published=parse_published(published),
+            lang=facts[0].doc.lang if facts else self.language_of(document.text, lang),
+            published=day,
+            url=document.url,
+            title=document.title,
         )
-        return DocumentResult(path=document.path, doc=doc, facts=facts, warnings=document.warnings)
+        if document.url or document.title:
+            facts = [fact.model_copy(update={"doc": doc}) for fact in facts]
+        return DocumentResult(path=document.path, record=document.record, doc=doc, facts=facts, warnings=warnings)
 
     def extract_file(
-        self, path: Path | str, lang: str | None = None, published: str | dt.date | None = None
+        self,
+        path: Path | str,
+        lang: str | None = None,
+        published: str | dt.date | None = None,
+        fields: RecordFields | None = None,
     ) -> DocumentResult:
-        """One document; a file that cannot be read gives a result with `error` set."""
+        """One document; a file that cannot be read gives a result with `error` set.
+
+        A JSON/JSONL file gives its one record; one with several records is an error (see extract_records).
+        """
+        day = parse_published(published)
+        if is_record_file(Path(path)):
+            results = list(itertools.islice(self.extract_records(path, lang, day, fields), 2))
+            if len(results) == 1:
+                return results[0]
+            problem = "no records" if not results else "several records: read them with extract_records"
+            return DocumentResult(path=str(path), error=f"{path}: {problem}")
         try:
             document = read_document(Path(path))
         except InputError as error:
             return DocumentResult(path=str(path), error=str(error))
+        return self._extract_read(document, lang, day)
+
+    def extract_records(
+        self,
+        path: Path | str,
+        lang: str | None = None,
+        published: str | dt.date | None = None,
+        fields: RecordFields | None = None,
+    ) -> Iterator[DocumentResult]:
+        """Lazily, one result per record of a JSON/JSONL file (one for a text or HTML file).
+
+        A record that cannot be read (broken JSON line, no text) gives a result with `error`
+        set, ``file.jsonl:LINE: …``; the others are read. `fields` names the fields to read.
+        """
+        return self._records(Path(path), lang, parse_published(published), fields)
+
+    def _records(
+        self, path: Path, lang: str | None, published: dt.date | None, fields: RecordFields | None
+    ) -> Iterator[DocumentResult]:
+        for item in read_documents(path, fields):
+            if isinstance(item, ReadError):
+                yield DocumentResult(path=item.path, record=item.record, error=str(item))
+            else:
+                yield self._extract_read(item, lang, published)
+
+    def _extract_read(self, document: Document, lang: str | None, published: dt.date | None) -> DocumentResult:
         try:
             return self.extract_document(document, lang, published)
         except Exception as error:  # a rule bug must not end the batch: report it with the file
-            message = f"{path}: internal error ({type(error).__name__}: {str(error).splitlines()[0]}); please report it"
-            return DocumentResult(path=str(path), error=message)
+            reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            message = f"{document.path}: internal error ({reason}); please report it"
+            return DocumentResult(path=document.path, record=document.record, error=message)
 
     def extract_dir(
-        self, path: Path | str, lang: str | None = None, published: str | dt.date | None = None
+        self,
+        path: Path | str,
+        lang: str | None = None,
+        published: str | dt.date | None = None,
+        fields: RecordFields | None = None,
     ) -> Iterator[DocumentResult]:
-        """Lazily, one result per document under `path` (recursive)."""
-        return self.extract_paths([Path(path)], lang, published)
+        """Lazily, one result per document under `path` (recursive; each record of a JSON/JSONL file)."""
+        return self.extract_paths([Path(path)], lang, published, fields)
 
     def extract_paths(
-        self, paths: Sequence[Path], lang: str | None = None, published: str | dt.date | None = None
+        self,
+        paths: Sequence[Path],
+        lang: str | None = None,
+        published: str | dt.date | None = None,
+        fields: RecordFields | None = None,
     ) -> Iterator[DocumentResult]:
-        for item in iter_paths(list(paths)):
-            if isinstance(item, InputError):
-                yield DocumentResult(path=str(item).split(": ", 1)[0], error=str(item))
+        """Lazily, one result per document in `paths` (files, and folders walked recursively)."""
+        return self._paths(list(paths), lang, parse_published(published), fields)
+
+    def _paths(
+        self, paths: list[Path], lang: str | None, published: dt.date | None, fields: RecordFields | None
+    ) -> Iterator[DocumentResult]:
+        for item in iter_paths(paths):
+            if isinstance(item, ReadError):
+                yield DocumentResult(path=item.path, error=str(item))
             else:
-                yield self.extract_file(item, lang, published)
+                yield from self._records(item, lang, published, fields)

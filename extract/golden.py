@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from extract.engine import Extractor
 from extract.errors import InputError, first_problem
-from extract.readers import SUPPORTED_SUFFIXES, read_document
+from extract.readers import DOCUMENT_SUFFIXES, read_document
 from extract.writers import atomic_file
 from schemas import ATTRIBUTE_MODELS, Fact, Quantity, Source, Span, When
 
@@ -183,7 +183,7 @@ def find_fixtures(paths: Sequence[Path]) -> list[Path]:
 def document_of(expected: Path) -> Path:
     """NAME.txt or NAME.md beside the fixture, else the target of NAME.link, which may be absent."""
     stem = expected.name.removesuffix(EXPECTED_SUFFIX)
-    for suffix in SUPPORTED_SUFFIXES:
+    for suffix in DOCUMENT_SUFFIXES:
         beside = expected.with_name(stem + suffix)
         if beside.is_file():
             return beside

@@ -107,6 +107,11 @@ class Lexicon(_Data):
     year_prefixes: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)
     noun_stop_words: list[str] = Field(default_factory=list)
+    # Words that open a publication date or a source URL in the header or footer lines of
+    # scraped news ("Publish date : 2024-11-10 14:01:43", "Publié le 12 novembre 2024",
+    # "Source link : https://…"). Readers use them from every language at once.
+    published_markers: list[str] = Field(default_factory=list)
+    source_link_markers: list[str] = Field(default_factory=list)
 
 
 def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:

@@ -39,6 +39,8 @@ CSV_COLUMNS = (
     "doc.sha256",
     "doc.lang",
     "doc.published",
+    "doc.url",
+    "doc.title",
     "when.start",
     "when.end",
     "when.text",

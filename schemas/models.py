@@ -102,6 +102,8 @@ class DocumentMeta(_Strict):
     sha256: str
     lang: str
     published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
 
 
 class When(_Strict):

@@ -94,7 +94,7 @@ def test_extract_with_no_readable_document_exits_1(tmp_path: Path, capsys: Captu
 
 def test_extract_of_an_empty_folder_exits_1(tmp_path: Path, capsys: Capture) -> None:
     assert main(["extract", str(tmp_path)]) == 1
-    assert f"{tmp_path}: no .txt or .md documents" in capsys.readouterr().err
+    assert f"{tmp_path}: no .txt, .md, .html, .htm, .json or .jsonl documents" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,87 @@ def test_an_unwritable_output_exits_2(mixed: Path, tmp_path: Path, capsys: Captu
 def test_debug_shows_the_traceback(mixed: Path) -> None:
     with pytest.raises(OptionError):
         main(["--debug", "extract", str(mixed / "good.txt"), "--lang", "xx"])
+
+
+PAGE = """<html><head><title>Drones | News</title>
+<meta property="og:title" content="Drones over Ukraine"><meta property="og:url" content="https://news.example/d">
+<meta property="article:published_time" content="2024-11-17T08:15:00Z"></head>
+<body><nav>Home | World</nav><article><p>Russia launched 96 drones at Ukraine overnight, the air force said.</p>
+<p>Air defences shot down 62 of the drones, it said in a statement.</p></article></body></html>
+"""
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    lines = [
+        json.dumps({"id": "a1", "body": "Russia launched 96 drones overnight.", "date": "2024-11-17"}),
+        '{"id": "a2", "body": "Ukraine shot',
+        json.dumps({"id": "a3", "title": "no text"}),
+        json.dumps({"id": "a4", "body": "Air defences shot down 62 of 145 drones."}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_text_prints_exactly_the_text_offsets_index_into(tmp_path: Path, capsys: Capture) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["text", str(page)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Russia launched 96 drones") and "Home" not in text and "<p>" not in text
+    assert main(["extract", str(page)]) == 0
+    for fact in facts_of(capsys.readouterr().out):
+        assert text[fact["span"]["start"] : fact["span"]["end"]] == fact["span"]["text"]
+        assert fact["doc"]["url"] == "https://news.example/d" and fact["doc"]["published"] == "2024-11-17"
+        assert fact["doc"]["title"] == "Drones over Ukraine"
+
+
+def test_text_meta_prints_the_metadata_and_where_it_came_from(tmp_path: Path, capsys: Capture) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    (tmp_path / "page.meta.json").write_text('{"published": "2024-11-16"}', encoding="utf-8")
+    assert main(["text", "--meta", str(page)]) == 0
+    meta = json.loads(capsys.readouterr().out)
+    assert {key: meta[key] for key in ("published", "url", "title")} == {
+        "published": "2024-11-16",
+        "url": "https://news.example/d",
+        "title": "Drones over Ukraine",
+    }
+    assert meta["origins"] == {"published": "sidecar page.meta.json", "url": "meta og:url", "title": "meta og:title"}
+
+
+def test_text_of_records_names_one_by_id(feed: Path, capsys: Capture) -> None:
+    text_field = ["--text-field", "body"]
+    assert main(["text", f"{feed}#a4", *text_field]) == 0
+    assert capsys.readouterr().out == "Air defences shot down 62 of 145 drones."
+    assert main(["text", str(feed), *text_field]) == 2
+    assert f"name one as {feed}#ID (ids: a1, a4)" in capsys.readouterr().err
+    assert main(["text", f"{feed}#a3", *text_field]) == 1
+    assert capsys.readouterr().err == f"newsfacts: error: {feed}:3: no text field (tried body)\n"
+    assert main(["text", "--meta", str(feed), *text_field]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["record"] for line in captured.out.splitlines()] == ["a1", "a4"]
+    assert f"{feed}:2: invalid JSON" in captured.err
+
+
+def test_extract_reads_each_record_and_reports_bad_lines(feed: Path, capsys: Capture) -> None:
+    assert main(["extract", str(feed), "--text-field", "content,body", "--published", "2024-11-20"]) == 0
+    captured = capsys.readouterr()
+    facts = facts_of(captured.out)
+    assert {(f["doc"]["path"], f["span"]["text"], f["doc"]["published"]) for f in facts} == {
+        (f"{feed}#a1", "96", "2024-11-20"),
+        (f"{feed}#a4", "62", "2024-11-20"),
+        (f"{feed}#a4", "145", "2024-11-20"),
+    }
+    errors = [line for line in captured.err.splitlines() if line.startswith("newsfacts: error:")]
+    assert errors == [
+        f"newsfacts: error: {feed}:2: invalid JSON: Unterminated string starting at (column 22)",
+        f"newsfacts: error: {feed}:3: no text field (tried content, body)",
+    ]
+    assert "2 documents read, 2 skipped, 3 facts" in captured.err
+
+
+def test_a_bad_field_option_exits_2(feed: Path, capsys: Capture) -> None:
+    assert main(["extract", str(feed), "--id-field", ","]) == 2
+    assert "--id-field" in capsys.readouterr().err

@@ -61,7 +61,7 @@ def test_jsonl_has_one_line_per_fact_with_the_contract_keys_in_order(facts: list
     for record, fact in zip(records, facts, strict=True):
         assert list(record) == CONTRACT_KEYS
         assert list(record["quantity"]) == ["value", "low", "high", "unit", "modifier"]
-        assert list(record["doc"]) == ["path", "sha256", "lang", "published"]
+        assert list(record["doc"]) == ["path", "sha256", "lang", "published", "url", "title"]
         assert record == fact.model_dump(mode="json")
         assert FACT_ADAPTER.validate_python(record) == fact
 

@@ -1,0 +1,109 @@
+"""Reading documents: bytes to text, with the metadata provenance needs.
+
+One module per format: `plain` (.txt, .md), `html_page` (.html, .htm), `records`
+(.json, .jsonl: one document per record). Whatever the format, a document then takes
+the publication date and source URL its text states (`footers`) where the format gave
+none, and a sidecar NAME.meta.json beside the file overrides everything (`sidecar`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from extract.readers.dates import parse_date
+from extract.readers.document import Document, ReadError
+from extract.readers.footers import from_text
+from extract.readers.html_page import read_html
+from extract.readers.plain import decode_document, read_plain
+from extract.readers.records import RecordFields, read_records
+from extract.readers.sidecar import Sidecar, apply_sidecar, is_sidecar, read_sidecar
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+"""Files that hold one document."""
+RECORD_SUFFIXES = (".json", ".jsonl")
+"""Files that hold records, one document each."""
+SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES + RECORD_SUFFIXES
+SKIPPED_SUFFIXES = (".meta.json", ".expected.jsonl")
+"""Never documents when a folder is walked: sidecars, and golden fixtures' expected facts."""
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "RECORD_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "ReadError",
+    "RecordFields",
+    "decode_document",
+    "is_record_file",
+    "iter_paths",
+    "parse_date",
+    "read_document",
+    "read_documents",
+    "read_records",
+]
+
+
+def is_record_file(path: Path) -> bool:
+    return path.suffix.lower() in RECORD_SUFFIXES and not is_sidecar(path)
+
+
+def read_document(path: Path) -> Document:
+    """The document in a single-document file (.txt, .md, .html, .htm; another suffix is read as text).
+
+    Raises ReadError (an InputError) with a one-line reason when the file cannot be read.
+    """
+    path = Path(path)
+    if is_record_file(path):
+        raise ReadError(f"{path}: a file of records: read it with read_documents or read_records", str(path))
+    reader = read_html if path.suffix.lower() in (".html", ".htm") else read_plain
+    return _finish(reader(path), read_sidecar(path))
+
+
+def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[Document | ReadError]:
+    """Lazily, every document in the file at `path`: one for a text or HTML file, one per record of JSON/JSONL.
+
+    Nothing is raised: what cannot be read (the file, or one record) comes as a ReadError.
+    """
+    path = Path(path)
+    if not is_record_file(path):
+        try:
+            yield read_document(path)
+        except ReadError as error:
+            yield error
+        return
+    sidecar = read_sidecar(path)
+    for item in read_records(path, fields):
+        yield item if isinstance(item, ReadError) else _finish(item, sidecar)
+        sidecar = _warned(sidecar)
+
+
+def _finish(document: Document, sidecar: Sidecar | None) -> Document:
+    return apply_sidecar(from_text(document), sidecar)
+
+
+def _warned(sidecar: Sidecar | None) -> Sidecar | None:
+    """The sidecar of a file of records warns with its first record only."""
+    return replace(sidecar, warnings=[]) if sidecar is not None and sidecar.warnings else sidecar
+
+
+def iter_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
+    """Files under `paths` (folders recursively, sorted); a bad path yields an error."""
+    for path in paths:
+        if path.is_dir():
+            found = False
+            for child in sorted(path.rglob("*")):
+                name = child.name.lower()
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not name.endswith(
+                    SKIPPED_SUFFIXES
+                ):
+                    found = True
+                    yield child
+            if not found:
+                kinds = ", ".join(SUPPORTED_SUFFIXES[:-1]) + f" or {SUPPORTED_SUFFIXES[-1]}"
+                yield ReadError(f"{path}: no {kinds} documents in this folder", str(path))
+        elif path.exists():
+            yield path
+        else:
+            yield ReadError(f"{path}: no such file or directory", str(path))

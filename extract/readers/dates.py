@@ -1,0 +1,116 @@
+"""Publication dates: finding a date in a line of text, and parsing date text of any form into a day.
+
+The words (month and weekday names, ordinal suffixes, joiners such as "de") come from
+every built-in lexicon at once: readers run before the document's language is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import regex
+
+from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, available_languages, load_lexicon
+
+_ISO = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC = regex.compile(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+_YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+@cache
+def lexicons() -> tuple[Lexicon, ...]:
+    """Every built-in language's lexicon: readers use the union of their words."""
+    return tuple(load_lexicon(lang, BUILTIN_RULES_DIR) for lang in available_languages(BUILTIN_RULES_DIR))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first, so that "Publish date" wins over "Publish"."""
+    unique = sorted({word.strip() for word in words if word.strip()}, key=lambda word: (-len(word), word))
+    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in unique) or r"(?!)"
+
+
+@cache
+def date_pattern() -> str:
+    """A date written out with a year: 2024-11-12, 12.11.2024, 12 novembre 2024, Tuesday, November 12, 2024, …"""
+    months = alternation(month for lexicon in lexicons() for month in lexicon.months)
+    weekdays = alternation(day for lexicon in lexicons() for day in lexicon.weekdays)
+    ordinals = alternation(suffix for lexicon in lexicons() for suffix in lexicon.ordinal_suffixes)
+    joiners = alternation(word for lexicon in lexicons() for word in lexicon.date_joiners)
+    weekday = rf"(?:(?:{weekdays})\.?,?\s+)"
+    day = rf"(?:0?[1-9]|[12]\d|3[01])(?:{ordinals})?\.?"
+    month = rf"(?:{months})\.?"
+    return (
+        rf"(?<!\w)(?:{weekday}?{day}\s+(?:(?:{joiners})\s+)*{month}(?:\s+(?:{joiners}))?,?\s+\d{{4}}"
+        rf"|{weekday}?{month}\s+{day},?\s+\d{{4}}"
+        r"|\d{4}-\d{1,2}-\d{1,2}"
+        rf"|{weekday}?\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?!\d)"
+    )
+
+
+@cache
+def weekday_pattern() -> str:
+    return alternation(day for lexicon in lexicons() for day in lexicon.weekdays)
+
+
+@cache
+def _date_regex() -> regex.Pattern[str]:
+    return regex.compile(date_pattern(), regex.IGNORECASE | regex.V0)
+
+
+def find_date(text: str, pos: int = 0) -> regex.Match[str] | None:
+    """The first written-out date (with its year) in `text` from `pos`."""
+    return _date_regex().search(text, pos)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The day a date text names (ISO dates, d.m.yyyy, words in any built-in language), or None.
+
+    Text without a four-digit year gives None: "yesterday" or "2 hours ago" say
+    nothing about when a document was published once it is stored.
+    """
+    iso = _ISO.match(text)
+    if iso:
+        return _day(int(iso[1]), int(iso[2]), int(iso[3]))
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        day, month, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
+        return _day(year, month, day) or _day(year, day, month)
+    if not _YEAR.search(text):
+        return None
+    parsed = _dateparser(text)
+    return parsed.date() if parsed is not None else None
+
+
+def parse_date_value(value: Any) -> dt.date | None:
+    """A date as JSON gives it: a date text, or a Unix time in seconds or milliseconds."""
+    if isinstance(value, str):
+        return parse_date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if abs(value) > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dateparser(text: str) -> dt.datetime | None:
+    dateparser = importlib.import_module("dateparser")  # ~0.1 s to import: only when a date needs it
+    settings: Any = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    languages = [lexicon.language for lexicon in lexicons()]
+    try:
+        result: dt.datetime | None = dateparser.parse(text, languages=languages, settings=settings)
+    except ValueError:  # a language dateparser does not know: let it guess
+        result = dateparser.parse(text, settings=settings)
+    return result
