@@ -10,7 +10,7 @@ import regex
 from extract.rules import Candidate
 from extract.sources import Claimant, find_claimants, source_of
 from extract.text import Sentence
-from extract.when import DateMention, blocks, find_dates, when_of
+from extract.when import DateMention, blocks, find_dates, headlines, when_of
 from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
@@ -30,14 +30,14 @@ class Enricher:
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        return find_dates(self.text, self.lang, self.published)
+        return find_dates(self.text, self.lang, self.published, headlines(self.text, self.sentences))
 
     @cached_property
     def blocks(self) -> list[int]:
         return blocks(self.text)
 
     def when(self, candidate: Candidate) -> When | None:
-        found = when_of(candidate.mention.start, candidate.sentence, self.dates, self.blocks)
+        found = when_of(self.text, candidate.mention.start, candidate.sentence, self.dates, self.blocks, self.lang)
         if found is None:
             return None
         return When(start=found.first, end=found.last, text=self.text[found.start : found.end])

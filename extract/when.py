@@ -2,8 +2,9 @@
 
 Absolute dates ("24 octobre 2024", "November 6") are parsed by dateparser
 (memoised per text, language and base date); the expressions it cannot read
-("overnight into Sunday", "dans la nuit de samedi à dimanche", "ce dimanche")
-are matched by the patterns in rules/<lang>/when.yaml and resolved here.
+("overnight into Sunday", "dans la nuit de samedi à dimanche", "since the
+summer") are matched by the patterns in rules/<lang>/when.yaml and resolved here.
+Which expression dates which fact follows docs/ANNOTATION.md.
 """
 
 from __future__ import annotations
@@ -18,15 +19,38 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.errors import RuleFileError
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
 
 Resolve = Literal[
-    "date", "weekday", "today", "yesterday", "tomorrow", "overnight", "night_of", "last_week", "this_week",
-    "month", "last_month", "year", "since", "this_year",
+    "date",
+    "weekday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "day_before",
+    "overnight",
+    "night_of",
+    "last_week",
+    "this_week",
+    "month",
+    "last_month",
+    "this_month",
+    "earlier_this_month",
+    "part_of_month",
+    "season",
+    "year",
+    "last_year",
+    "next_year",
+    "this_year",
+    "later_this_year",
+    "part_of_year",
+    "since",
 ]
+FLAGS = regex.IGNORECASE | regex.V1
+# Northern meteorological seasons: the month each starts in.
+SEASON_START = (12, 3, 6, 9)
 
 
 class DatePattern(BaseModel):
@@ -42,7 +66,22 @@ class WhenLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     weekdays: list[list[str]] = Field(min_length=7, max_length=7)
     months: list[list[str]] = Field(min_length=12, max_length=12)
+    # Winter, spring, summer, autumn.
+    seasons: list[list[str]] = Field(
+        default_factory=lambda: [list[str]() for _ in range(4)], min_length=4, max_length=4
+    )
+    # Early, mid, late: "early October", "mid-January", "fin octobre".
+    parts: list[list[str]] = Field(default_factory=lambda: [list[str]() for _ in range(3)], min_length=3, max_length=3)
+    # Right before a date, these make it about the future: "will meet on Monday", "next week".
     future: str = "(?!)"
+    # A clause starts after these (a date across one dates another clause): ",", "while", "said".
+    clause_breaks: str = "(?!)"
+    # Relative pronouns: a date inside ", which began in 2022," dates that clause only.
+    relatives: str = "(?!)"
+    # Words that make "since 1997" a comparison, not a date ("the worst flooding since 1997").
+    not_since_after: str = "(?!)"
+    # Words after which "overnight" names a rate, not a night ("overnight lending rate").
+    not_overnight_before: str = "(?!)"
     expressions: list[DatePattern] = Field(min_length=1)
 
 
@@ -60,13 +99,24 @@ class _Compiled:
     resolve: dict[str, Resolve]
     weekday_of: dict[str, int]
     month_of: dict[str, int]
+    season_of: dict[str, int]
+    part_of: dict[str, int]
     future: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    not_since: regex.Pattern[str]
     lang: str
 
 
 def _words(groups: list[list[str]]) -> str:
     forms = sorted({w for group in groups for w in group}, key=len, reverse=True)
+    if not forms:
+        return "(?!)"
     return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in forms) + r")(?![\p{L}])"
+
+
+def _index(groups: list[list[str]], offset: int = 0) -> dict[str, int]:
+    return {word.lower(): i + offset for i, group in enumerate(groups) for word in group}
 
 
 @cache
@@ -78,8 +128,11 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
     terms = {
         "weekday": _words(lexicon.weekdays),
         "month": _words(lexicon.months),
+        "season": _words(lexicon.seasons),
+        "part": _words(lexicon.parts),
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?![\d])",
         "year": r"(?:19|20)\d{2}(?!\d)",
+        "not_overnight_before": lexicon.not_overnight_before,
     }
     alternatives = []
     resolve: dict[str, Resolve] = {}
@@ -87,18 +140,18 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         body = regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], expression.pattern)
         alternatives.append(f"(?P<e{index}>{body})")
         resolve[f"e{index}"] = expression.resolve
-    try:
-        pattern = regex.compile(
-            r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V1
-        )
-    except regex.error as error:
-        raise RuleFileError(f"{path}: invalid date pattern: {error}") from None
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])", FLAGS)
     return _Compiled(
         pattern=pattern,
         resolve=resolve,
-        weekday_of={w.lower(): i for i, group in enumerate(lexicon.weekdays) for w in group},
-        month_of={m.lower(): i + 1 for i, group in enumerate(lexicon.months) for m in group},
-        future=regex.compile(lexicon.future, regex.IGNORECASE | regex.V1),
+        weekday_of=_index(lexicon.weekdays),
+        month_of=_index(lexicon.months, 1),
+        season_of=_index(lexicon.seasons),
+        part_of=_index(lexicon.parts),
+        future=regex.compile(rf"(?:{lexicon.future})[^.;!?]{{0,40}}$", FLAGS),
+        clause_break=regex.compile(lexicon.clause_breaks, FLAGS),
+        relative=regex.compile(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*", FLAGS),
+        not_since=regex.compile(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$", FLAGS),
         lang=lang,
     )
 
@@ -112,28 +165,29 @@ _DATELINE = regex.compile(
 )
 
 
-def find_dates(text: str, lang: str, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in `text` that can be resolved, in order."""
+def find_dates(
+    text: str, lang: str, published: dt.date | None, headlines: Sequence[Sentence] = ()
+) -> list[DateMention]:
+    """Every date expression in `text` that can be resolved, in order (none in headlines)."""
     compiled = _compiled(lang)
     if compiled is None:
         return []
     furniture = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
     for match in compiled.pattern.finditer(text):
         if any(s <= match.start() < e for s, e in furniture):
             continue
         name = next(k for k, v in match.groupdict().items() if v is not None and k in compiled.resolve)
-        forward = compiled.future.search(_sentence_around(text, match.start())) is not None
-        span = _resolve(compiled, compiled.resolve[name], match, published, forward)
+        window = text[max(0, match.start() - 60) : match.start()]
+        kind = compiled.resolve[name]
+        if kind == "since" and compiled.not_since.search(window):
+            continue
+        forward = compiled.future.search(window) is not None or _group(match, "future") is not None
+        span = _resolve(compiled, kind, match, published, forward)
         if span is not None:
             found.append(DateMention(match.start(), match.end(), *span))
     return found
-
-
-def _sentence_around(text: str, position: int) -> str:
-    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
-    ends = [i for i in (text.find(".", position), text.find("\n", position)) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
@@ -141,82 +195,147 @@ def _group(match: regex.Match[str], name: str) -> str | None:
     return value.lower() if value else None
 
 
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _latest_month(month: int, published: dt.date, forward: bool) -> int:
+    """The year of the latest such month not after publication (or the next one, forward)."""
+    if forward:
+        return published.year if month >= published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
 def _resolve(
     compiled: _Compiled, kind: Resolve, match: regex.Match[str], published: dt.date | None, forward: bool
 ) -> tuple[dt.date, dt.date] | None:
     year_text = _group(match, "year")
     year = int(year_text) if year_text else None
+    month = compiled.month_of.get(_group(match, "month") or "")
     if kind == "date":
-        day = _absolute(match.group(), compiled.lang, published)
+        day = _absolute(match.group(), compiled.lang, published, forward)
         return (day, day) if day is not None else None
-    if kind in ("year", "since") and year is not None:
-        month = compiled.month_of.get(_group(match, "month") or "", 1)
-        if kind == "year":
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        first = dt.date(year, month, 1)
-        return (first, published) if published is not None and published >= first else None
+    if kind == "year" and year is not None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if kind == "part_of_year" and year is not None:
+        part = compiled.part_of.get(_group(match, "part") or "", 0)
+        return (
+            (dt.date(year, 1, 1), dt.date(year, 4, 30)),
+            (dt.date(year, 5, 1), dt.date(year, 8, 31)),
+            (dt.date(year, 9, 1), dt.date(year, 12, 31)),
+        )[part]
     if published is None:
         return None
-    step = 1 if forward else -1
-    if kind == "today":
-        return published, published
-    if kind in ("yesterday", "tomorrow"):
-        day = published + dt.timedelta(days=-1 if kind == "yesterday" else 1)
+    if kind == "since":
+        first = _start_of(compiled, match, published, year, month)
+        return (first, published) if first is not None and first <= published else None
+    if kind in ("today", "yesterday", "tomorrow", "day_before"):
+        day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1, "day_before": -1}[kind])
         return day, day
     if kind == "overnight":
         return published - dt.timedelta(days=1), published
     if kind == "weekday":
-        day = _weekday(published, compiled.weekday_of[_group(match, "weekday") or ""], step)
+        day = _weekday(published, compiled.weekday_of[_group(match, "weekday") or ""], forward)
         return day, day
     if kind == "night_of":
-        last = _weekday(published, compiled.weekday_of[_group(match, "weekday2") or ""], step)
+        last = _weekday(published, compiled.weekday_of[_group(match, "weekday2") or ""], forward)
         return last - dt.timedelta(days=1), last
     if kind in ("last_week", "this_week"):
-        monday = published - dt.timedelta(days=published.weekday()) - dt.timedelta(days=7 if kind == "last_week" else 0)
-        return monday, monday + dt.timedelta(days=6)
-    if kind in ("month", "last_month"):
-        if kind == "last_month":
-            first_of_this = published.replace(day=1)
-            end = first_of_this - dt.timedelta(days=1)
-            return end.replace(day=1), end
-        month = compiled.month_of[_group(match, "month") or ""]
-        if year is None:
-            year = published.year
-            if not forward and month > published.month:
-                year -= 1
-            elif forward and month < published.month:
-                year += 1
-        first = dt.date(year, month, 1)
-        return first, (first.replace(month=month % 12 + 1, year=year + month // 12) - dt.timedelta(days=1))
+        monday = published - dt.timedelta(days=published.weekday())
+        if kind == "this_week":
+            return monday, published
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if kind in ("this_month", "earlier_this_month"):
+        first = published.replace(day=1)
+        return first, published - dt.timedelta(days=1 if kind == "earlier_this_month" and published.day > 1 else 0)
+    if kind == "last_month":
+        end = published.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if kind in ("month", "part_of_month") and month is not None:
+        year = year or _latest_month(month, published, forward)
+        first, last = dt.date(year, month, 1), _month_end(year, month)
+        if kind == "part_of_month":
+            part = compiled.part_of.get(_group(match, "part") or "", 0)
+            return (
+                (first, first.replace(day=10)),
+                (first.replace(day=11), first.replace(day=20)),
+                (first.replace(day=21), last),
+            )[part]
+        return first, last
+    if kind == "season":
+        return _season(compiled.season_of[_group(match, "season") or ""], published, forward, year)
+    if kind in ("last_year", "next_year"):
+        year = published.year + (-1 if kind == "last_year" else 1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "this_year":
         return dt.date(published.year, 1, 1), published
+    if kind == "later_this_year":
+        return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
 
 
-def _weekday(published: dt.date, weekday: int, step: int) -> dt.date:
+def _start_of(
+    compiled: _Compiled, match: regex.Match[str], published: dt.date, year: int | None, month: int | None
+) -> dt.date | None:
+    """The first day of what "since …" names: a year, a month, a season, a weekday or a day."""
+    season = _group(match, "season")
+    if season is not None:
+        return _season(compiled.season_of[season], published, False, year)[0]
+    if month is not None:
+        return dt.date(year or _latest_month(month, published, False), month, 1)
+    if year is not None:
+        return dt.date(year, 1, 1)
+    weekday = _group(match, "weekday")
+    if weekday is not None:
+        return _weekday(published, compiled.weekday_of[weekday], False)
+    return None
+
+
+def _season(index: int, published: dt.date, forward: bool, year: int | None) -> tuple[dt.date, dt.date]:
+    start_month = SEASON_START[index]
+    if year is not None:
+        start = dt.date(year - (1 if start_month == 12 else 0), start_month, 1)
+    else:
+        start = dt.date(published.year, start_month, 1)
+        while start > published:
+            start = start.replace(year=start.year - 1)
+        if forward:
+            start = start.replace(year=start.year + 1)
+    end_month = (start_month + 1) % 12 + 1
+    end = _month_end(start.year + (1 if end_month < start_month else 0), end_month)
+    return start, end
+
+
+def _weekday(published: dt.date, weekday: int, forward: bool) -> dt.date:
     """The latest such weekday on or before the publication date (or the next one after it)."""
-    if step < 0:
+    if not forward:
         return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
 
 
 @lru_cache(maxsize=4096)
-def _absolute(text: str, lang: str, published: dt.date | None) -> dt.date | None:
-    """A day written in full, parsed by dateparser; a day after publication is taken from the year before."""
-    import dateparser  # type: ignore[import-untyped]  # slow to import: only when a date needs it
+def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) -> dt.date | None:
+    """A day written in full, parsed by dateparser; without a year, the one that fits the publication date."""
+    import dateparser  # slow to import: only when a date needs it
 
-    base = dt.datetime.combine(published, dt.time()) if published else None
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if forward else "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     parsed = dateparser.parse(text, languages=[lang], settings=settings)
     if parsed is None:
         return None
     day: dt.date = parsed.date()
-    if published is None and not regex.search(r"(?:19|20)\d{2}", text):
+    if regex.search(r"(?:19|20)\d{2}", text):
+        return day
+    if published is None:
         return None
-    if published is not None and day > published and not regex.search(r"(?:19|20)\d{2}", text):
+    if not forward and day > published:
         day = day.replace(year=day.year - 1)
+    elif forward and day < published:
+        day = day.replace(year=day.year + 1)
     return day
 
 
@@ -224,6 +343,7 @@ _BLOCK_START = regex.compile(
     r"\n[ \t]*\n|(?<=\n|^)[ \t]*(?:[►▶•■◆⇒➤]|\+\+\+|\d{1,2}(?:[:.]\d{2}|[ \u00a0]?h[ \u00a0]?\d{2})\b)",
     regex.V1,
 )
+_TERMINAL = tuple('.!?…:»”")')
 
 
 def blocks(text: str) -> list[int]:
@@ -231,17 +351,63 @@ def blocks(text: str) -> list[int]:
     return [0] + [m.start() for m in _BLOCK_START.finditer(text)]
 
 
+def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences that are a whole line without end punctuation: titles, not reporting."""
+    found = []
+    for sentence in sentences:
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        if line == text[sentence.start : sentence.end].strip(" ►▶•") and not line.endswith(_TERMINAL):
+            found.append(sentence)
+    return found
+
+
 def when_of(
-    position: int, sentence: Sentence, dates: Sequence[DateMention], block_starts: Sequence[int]
+    text: str,
+    position: int,
+    sentence: Sentence,
+    dates: Sequence[DateMention],
+    block_starts: Sequence[int],
+    lang: str,
 ) -> DateMention | None:
     """The date expression that governs a fact at `position` (see docs/ANNOTATION.md)."""
+    compiled = _compiled(lang)
     inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+    if inside and compiled is not None:
+        own = _own_relative_clause(compiled, text, sentence, position)
+        inside = [d for d in inside if _visible(compiled, text, sentence, d, own)]
     if inside:
-        before = [d for d in inside if d.end <= position]
-        after = [d for d in inside if d.start >= position]
-        nearest_before = min(before, key=lambda d: position - d.end) if before else None
-        nearest_after = min(after, key=lambda d: d.start - position) if after else None
-        return nearest_before or nearest_after
+        same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
+        # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
+        return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
     block = max((b for b in block_starts if b <= sentence.start), default=0)
     earlier = [d for d in dates if block <= d.start and d.end <= sentence.start]
     return earlier[-1] if earlier else None
+
+
+def _distance(date: DateMention, position: int) -> int:
+    return position - date.end if date.end <= position else date.start - position
+
+
+def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    for clause in compiled.relative.finditer(text, sentence.start, sentence.end):
+        if clause.start() <= position < clause.end():
+            return clause.span()
+    return None
+
+
+def _visible(
+    compiled: _Compiled, text: str, sentence: Sentence, date: DateMention, own: tuple[int, int] | None
+) -> bool:
+    """A date in a relative clause ("…, which began in 2022, …") dates only that clause."""
+    if own is not None:
+        return own[0] <= date.start < own[1]
+    return not any(
+        c.start() <= date.start < c.end() for c in compiled.relative.finditer(text, sentence.start, sentence.end)
+    )
+
+
+def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
+    low, high = (date.end, position) if date.end <= position else (position, date.start)
+    return compiled.clause_break.search(text, low, high) is not None
