@@ -384,6 +384,9 @@ def test_a_sidecar_applies_to_every_record_and_warns_once(tmp_path: Path) -> Non
     found, _ = documents(path)
     assert {str(d.published) for d in found} == {"2024-11-01"}
     assert sum("unknown key 'source'" in w for d in found for w in d.warnings) == 1
+    write(path, "{broken\n" + JSONL)  # the first document still carries the warning
+    found, _ = documents(path)
+    assert "unknown key 'source'" in found[0].warnings[0]
 
 
 # Walking folders.

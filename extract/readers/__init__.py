@@ -75,7 +75,10 @@ def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[D
         return
     sidecar = read_sidecar(path)
     for item in read_records(path, fields):
-        yield item if isinstance(item, ReadError) else _finish(item, sidecar)
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        yield _finish(item, sidecar)
         sidecar = _warned(sidecar)
 
 
