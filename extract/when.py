@@ -47,6 +47,10 @@ Resolve = Literal[
     "later_this_year",
     "part_of_year",
     "since",
+    "quarter",
+    "month_range",
+    "until_year",
+    "night_of_date",
 ]
 FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
@@ -68,6 +72,10 @@ class WhenLexicon(BaseModel):
     months: list[list[str]] = Field(min_length=12, max_length=12)
     # Winter, spring, summer, autumn.
     seasons: list[list[str]] = Field(
+        default_factory=lambda: [list[str]() for _ in range(4)], min_length=4, max_length=4
+    )
+    # First … fourth: "the second quarter", "quatrième trimestre".
+    ordinals: list[list[str]] = Field(
         default_factory=lambda: [list[str]() for _ in range(4)], min_length=4, max_length=4
     )
     # Early, mid, late: "early October", "mid-January", "fin octobre".
@@ -101,6 +109,7 @@ class _Compiled:
     month_of: dict[str, int]
     season_of: dict[str, int]
     part_of: dict[str, int]
+    ordinal_of: dict[str, int]
     future: regex.Pattern[str]
     clause_break: regex.Pattern[str]
     relative: regex.Pattern[str]
@@ -130,6 +139,7 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         "month": _words(lexicon.months),
         "season": _words(lexicon.seasons),
         "part": _words(lexicon.parts),
+        "ordinal": _words(lexicon.ordinals),
         "day": r"(?:[12]\d|3[01]|0?[1-9])(?![\d])",
         "year": r"(?:19|20)\d{2}(?!\d)",
         "not_overnight_before": lexicon.not_overnight_before,
@@ -148,6 +158,7 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         month_of=_index(lexicon.months, 1),
         season_of=_index(lexicon.seasons),
         part_of=_index(lexicon.parts),
+        ordinal_of=_index(lexicon.ordinals, 1),
         future=regex.compile(rf"(?:{lexicon.future})[^.;!?]{{0,40}}$", FLAGS),
         clause_break=regex.compile(lexicon.clause_breaks, FLAGS),
         relative=regex.compile(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*", FLAGS),
@@ -224,8 +235,21 @@ def _resolve(
             (dt.date(year, 5, 1), dt.date(year, 8, 31)),
             (dt.date(year, 9, 1), dt.date(year, 12, 31)),
         )[part]
+    if kind == "month_range":
+        return _month_range(compiled, match, published)
     if published is None:
         return None
+    if kind == "quarter":
+        quarter = compiled.ordinal_of.get(_group(match, "ordinal") or "", 1)
+        if year is None:
+            year = published.year if quarter <= (published.month - 1) // 3 + 1 else published.year - 1
+        return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if kind == "until_year" and year is not None:
+        return published, dt.date(year, 12, 31)
+    if kind == "night_of_date" and month is not None:
+        year = year or _latest_month(month, published, forward)
+        last = dt.date(year, month, int(_group(match, "day2") or 1))
+        return last - dt.timedelta(days=1), last
     if kind == "since":
         first = _start_of(compiled, match, published, year, month)
         return (first, published) if first is not None and first <= published else None
@@ -274,6 +298,21 @@ def _resolve(
     return None
 
 
+def _month_range(
+    compiled: _Compiled, match: regex.Match[str], published: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """ "de septembre 2023 à juin 2024": the first day of one month to the last of the other."""
+    first_month = compiled.month_of.get(_group(match, "month1") or "")
+    last_month = compiled.month_of.get(_group(match, "month2") or "")
+    last_year = int(_group(match, "year2") or 0) or (published.year if published else 0)
+    first_year = int(_group(match, "year1") or 0) or (
+        last_year if (first_month or 0) <= (last_month or 0) else last_year - 1
+    )
+    if first_month is None or last_month is None or not last_year:
+        return None
+    return dt.date(first_year, first_month, 1), _month_end(last_year, last_month)
+
+
 def _start_of(
     compiled: _Compiled, match: regex.Match[str], published: dt.date, year: int | None, month: int | None
 ) -> dt.date | None:
@@ -288,6 +327,9 @@ def _start_of(
     weekday = _group(match, "weekday")
     if weekday is not None:
         return _weekday(published, compiled.weekday_of[weekday], False)
+    day = _group(match, "sinceday")
+    if day is not None:
+        return _absolute(day, compiled.lang, published, False)
     return None
 
 
@@ -376,7 +418,10 @@ def when_of(
     inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
     if inside and compiled is not None:
         own = _own_relative_clause(compiled, text, sentence, position)
-        inside = [d for d in inside if _visible(compiled, text, sentence, d, own)]
+        visible = [d for d in inside if _visible(compiled, text, sentence, d, own)]
+        if not visible and own is not None:  # a relative clause without a date of its own takes the sentence's
+            visible = [d for d in inside if _visible(compiled, text, sentence, d, None)]
+        inside = visible
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
