@@ -37,3 +37,15 @@ def test_seed_fixtures_run_when_the_seeds_are_there() -> None:
     if not (GOLDEN.parents[1] / "shared" / "seeds").is_dir():
         pytest.skip("../shared/seeds is absent: the seed fixtures were skipped")
     assert not any(f.skipped for f in seeds)
+
+
+def test_every_rule_is_exercised_by_a_golden_document() -> None:
+    extractor = Extractor()
+    used = set()
+    for fixture in REPORT.fixtures:
+        if fixture.document is not None:
+            text = fixture.document.read_text(encoding="utf-8")
+            lang = fixture.expected.parent.name
+            used.update(f.rule for f in extractor.extract_text(text, lang=lang if lang in extractor.langs else None))
+    unused = [rule.id for lang in extractor.langs for rule in extractor.ruleset(lang).rules if rule.id not in used]
+    assert not unused, f"rules no golden document exercises: {unused}"
