@@ -95,9 +95,12 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         trailing=regex.compile(rf"(?:\s+{trailing})+$", FLAGS),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         intros=frozenset(w.lower() for w in lexicon.intros),
-        stop=regex.compile(rf"\s+{_alternation(lexicon.stops)}(?![\p{{L}}])|\s*[{regex.escape(_PUNCTUATION)}]", FLAGS)
-        if lexicon.stops
-        else regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]"),
+        # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
+        stop=regex.compile(
+            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}})(?![\p{{L}}])"
+            rf"|\s*[{regex.escape(_PUNCTUATION)}]",
+            FLAGS,
+        ),
         boundary=regex.compile(
             rf"(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))",
             FLAGS,
@@ -170,6 +173,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
+    if stop is not None and text[stop.start() : stop.end()].strip() == ",":
+        name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
+        after = text[stop.end() : name.start() if name is not None else limit].strip()
+        if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
+            end = name.start() if name is not None else limit
     if not compiled.starts.match(text, start, end):
         return None
     return _claimant(text, start, end, compiled)
@@ -210,7 +218,7 @@ def _claimant(text: str, start: int, end: int, compiled: _Compiled) -> Claimant 
     words = text[start:end].split()
     if not words or len(words) > 12 or any(c in text[start:end] for c in "\ue000\ue001"):
         return None
-    if words[0].lower() in compiled.pronouns and len(words) == 1:
+    if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
     if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])", text[start:end]) or any(
         w.lower() in compiled.not_words for w in words
