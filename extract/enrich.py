@@ -58,8 +58,12 @@ class Enricher:
             self._claimants[sentence.start] = find_claimants(self.text, sentence, self.lang)
         return self._claimants[sentence.start]
 
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {s.start: i for i, s in enumerate(self.sentences)}
+
     def _index(self, sentence: Sentence) -> int:
-        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+        return self._position[sentence.start]
 
     def _named_before(self, sentence: Sentence) -> Claimant | None:
         """A pronoun's claimant: the nearest named one earlier in the same paragraph."""

@@ -71,10 +71,6 @@ def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
     return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
 
 
-def _word_boundary_after(phrase: str) -> str:
-    return r"(?![\p{L}\p{N}])" if phrase[-1:].isalnum() else ""
-
-
 @dataclass(frozen=True)
 class _Compiled:
     lexicon: Lexicon

@@ -9,7 +9,7 @@ in the masked sentence are offsets in the original.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -261,10 +261,6 @@ _T = TypeVar("_T")
 def _validated(model: type[ModelT], path: Path) -> tuple[ModelT, YamlFile]:
     source = read_yaml_file(path)
     return source.validate(model), source
-
-
-def rule_dirs(extra: Sequence[Path] = ()) -> tuple[Path, ...]:
-    return (BUILTIN_RULES_DIR, *extra)
 
 
 @cache
@@ -608,7 +604,3 @@ def _cue(
     }
     pool = pools[table.search]
     return min(pool, key=lambda c: c[0])[1] if pool else None
-
-
-def all_rules(langs: Iterable[str], dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> list[CompiledRule]:
-    return [rule for lang in langs for rule in load_rules(lang, dirs).rules]

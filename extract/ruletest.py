@@ -91,11 +91,3 @@ def lost_without(rule: CompiledRule, find_without: Finder) -> list[str]:
         got = [c for c in find_without(example.text) if c.kind == rule.kind]
         problems += differences(example, got, f"the other {rule.kind} rules gave")
     return problems
-
-
-def check_all(extractor: Extractor) -> list[ExampleFailure]:
-    failures: list[ExampleFailure] = []
-    for lang in extractor.langs:
-        for rule in extractor.ruleset(lang).rules:
-            failures.extend(check_rule(extractor, rule, lang))
-    return failures

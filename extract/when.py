@@ -20,7 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.lexicon import BUILTIN_RULES_DIR
-from extract.text import Sentence
+from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
 Resolve = Literal[
@@ -382,7 +382,7 @@ def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) ->
 
 
 _BLOCK_START = regex.compile(
-    r"\n[ \t]*\n|(?<=\n|^)[ \t]*(?:[►▶•■◆⇒➤]|\+\+\+|\d{1,2}(?:[:.]\d{2}|[ \u00a0]?h[ \u00a0]?\d{2})\b)",
+    rf"\n[ \t]*\n|(?<=\n|^)[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)",
     regex.V1,
 )
 _TERMINAL = tuple('.!?…:»”")')
@@ -400,7 +400,7 @@ def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
         line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-        if line == text[sentence.start : sentence.end].strip(" ►▶•") and not line.endswith(_TERMINAL):
+        if line == text[sentence.start : sentence.end].strip(" " + BULLETS) and not line.endswith(_TERMINAL):
             found.append(sentence)
     return found
 
