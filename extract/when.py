@@ -389,7 +389,12 @@ _TERMINAL = tuple('.!?…:»”")')
 
 
 def blocks(text: str) -> list[int]:
-    """Where paragraphs and live-blog items start: blank lines, bullets, timestamp lines."""
+    """Where paragraphs and live-blog items start: blank lines, bullets, timestamp lines.
+
+    A text without a blank line (as scrapers often leave it) has a paragraph per line.
+    """
+    if not regex.search(r"\n[ \t]*\n", text):
+        return [0] + [m.end() for m in regex.finditer(r"\n", text)]
     return [0] + [m.start() for m in _BLOCK_START.finditer(text)]
 
 

@@ -20,6 +20,7 @@ from extract.readers import (
     read_document,
     read_documents,
 )
+from extract.readers.dates import weekday_dates
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 EXTRACTOR = Extractor()
@@ -144,8 +145,37 @@ def test_a_dated_header_line_gives_the_date_when_nothing_better_does(tmp_path: P
 
 
 def test_a_dated_line_far_from_the_top_is_no_header(tmp_path: Path) -> None:
-    text = "".join(f"Paragraph {n} of the article.\n" for n in range(12)) + "Mardi 12 novembre 2024\n"
+    text = "".join(f"Paragraph {n} of the article.\n" for n in range(12)) + "The 12 November 2024 meeting.\n"
     assert read_document(write(tmp_path / "a.txt", text)).published is None
+    dated = read_document(write(tmp_path / "b.txt", text + "Mardi 12 novembre 2024\n"))
+    assert dated.origins["published"] == "stated in text line 14: Mardi 12 novembre 2024"
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("Le ministre a déclaré jeudi 7 novembre qu'il viendrait. Hier soir, deux drones sont tombés.", "2024-11-07"),
+        ("Die Polizei meldete am Dienstag, 12. November, drei Festnahmen.", "2024-11-12"),
+        ("El ministerio informó el martes 12 de noviembre de 2024 y el lunes 11 de noviembre.", "2024-11-12"),
+        ("On Monday, November 11, officials spoke; on Sunday, November 10, 2024 they met.", "2024-11-11"),
+    ],
+)
+def test_the_latest_day_named_with_its_weekday_is_the_last_resort(tmp_path: Path, body: str, day: str) -> None:
+    document = read_document(write(tmp_path / "a.txt", f"{body}\n"))
+    assert str(document.published) == day
+    assert document.origins["published"].startswith("stated in text line 1: ")
+
+
+def test_a_weekday_that_disagrees_with_its_date_states_nothing(tmp_path: Path) -> None:
+    document = read_document(write(tmp_path / "a.txt", "Le sommet aura lieu lundi 7 novembre 2024.\n"))
+    assert document.published is None
+
+
+def test_the_year_a_weekday_gives_is_never_after_today() -> None:
+    ((_, day),) = weekday_dates("jeudi 7 novembre", dt.date(2026, 11, 21))
+    assert day == dt.date(2024, 11, 7)
+    ((_, day),) = weekday_dates("jeudi 7 novembre", dt.date(2019, 11, 6))
+    assert day == dt.date(2013, 11, 7)
 
 
 def test_parse_date_reads_every_form_and_refuses_relative_dates() -> None:
@@ -427,6 +457,14 @@ def test_seed_003_footer_gives_the_date_and_the_source_link() -> None:
         "-avec-la-coree-du-nord-VLU2TJCV2ZA5ZIRR3JYVYVAAZQ/"
     )
     assert document.origins["published"] == "text line 18: Publish date : 2024-11-10 14:01:43"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "day", "origin"), [("002", "2024-11-07", "jeudi 7 novembre"), ("004", "2024-10-24", "jeudi 24 octobre")]
+)
+def test_seeds_without_a_dateline_are_dated_by_the_day_they_name(prefix: str, day: str, origin: str) -> None:
+    document = read_document(seed(prefix))
+    assert str(document.published) == day and origin in document.origins["published"]
 
 
 def test_seed_000_header_gives_the_date() -> None:

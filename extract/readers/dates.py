@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -34,21 +34,58 @@ def alternation(words: Iterable[str]) -> str:
 
 
 @cache
-def date_pattern() -> str:
-    """A date written out with a year: 2024-11-12, 12.11.2024, 12 novembre 2024, Tuesday, November 12, 2024, …"""
+def _date_parts() -> tuple[str, str, str, str]:
+    """(weekday, day, month, month with its joiners: "de noviembre de") over every built-in lexicon's words."""
     months = alternation(month for lexicon in lexicons() for month in lexicon.months)
-    weekdays = alternation(day for lexicon in lexicons() for day in lexicon.weekdays)
     ordinals = alternation(suffix for lexicon in lexicons() for suffix in lexicon.ordinal_suffixes)
     joiners = alternation(word for lexicon in lexicons() for word in lexicon.date_joiners)
-    weekday = rf"(?:(?:{weekdays})\.?,?\s+)"
+    weekday = rf"(?:(?:{weekday_pattern()})\.?,?\s+)"
     day = rf"(?:0?[1-9]|[12]\d|3[01])(?:{ordinals})?\.?"
     month = rf"(?:{months})\.?"
+    return weekday, day, month, rf"(?:(?:{joiners})\s+)*{month}(?:\s+(?:{joiners}))?"
+
+
+@cache
+def date_pattern() -> str:
+    """A date written out with a year: 2024-11-12, 12.11.2024, 12 novembre 2024, Tuesday, November 12, 2024, …"""
+    weekday, day, month, joined = _date_parts()
     return (
-        rf"(?<!\w)(?:{weekday}?{day}\s+(?:(?:{joiners})\s+)*{month}(?:\s+(?:{joiners}))?,?\s+\d{{4}}"
+        rf"(?<!\w)(?:{weekday}?{day}\s+{joined},?\s+\d{{4}}"
         rf"|{weekday}?{month}\s+{day},?\s+\d{{4}}"
         r"|\d{4}-\d{1,2}-\d{1,2}"
         rf"|{weekday}?\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?!\d)"
     )
+
+
+@cache
+def _weekday_date_regex() -> regex.Pattern[str]:
+    weekday, day, month, joined = _date_parts()
+    return regex.compile(
+        rf"(?<!\w)(?P<weekday>{weekday})(?P<date>{day}\s+{joined}|{month}\s+{day})(?:,?\s+(?P<year>\d{{4}}))?(?!\w)",
+        regex.IGNORECASE | regex.V0,
+    )
+
+
+def weekday_dates(text: str, today: dt.date) -> Iterator[tuple[regex.Match[str], dt.date]]:
+    """Each date written with its weekday ("jeudi 7 novembre", "Tuesday, November 12, 2024") and the day it is.
+
+    The weekday must agree with the date; it also gives the year a date leaves out:
+    the latest year, not after `today`, in which that day fell on that weekday.
+    """
+    for match in _weekday_date_regex().finditer(text):
+        weekday = _weekday_number(match["weekday"].strip().rstrip(".,"))
+        day = parse_date(f"{match['date']} {match['year'] or 2000}")
+        if weekday is None or day is None:
+            continue
+        if match["year"]:
+            if day.weekday() == weekday:
+                yield match, day
+            continue
+        for year in range(today.year, today.year - 29, -1):
+            candidate = _day(year, day.month, day.day)
+            if candidate is not None and candidate <= today and candidate.weekday() == weekday:
+                yield match, candidate
+                break
 
 
 @cache
@@ -103,6 +140,14 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+@cache
+def _weekday_number(word: str) -> int | None:
+    """Monday 0 … Sunday 6 for a weekday name in any language dateparser knows."""
+    dateparser = importlib.import_module("dateparser")
+    parsed: dt.datetime | None = dateparser.parse(word, languages=[lexicon.language for lexicon in lexicons()])
+    return parsed.weekday() if parsed is not None else None
 
 
 def _dateparser(text: str) -> dt.datetime | None:

@@ -1,9 +1,11 @@
 """Metadata a news text states about itself: footer and header lines of scraped news.
 
 "Publish date : 2024-11-10 14:01:43", "Publié le 12 novembre 2024", "Stand: 12.11.2024",
-"Source link : https://…", and, when nothing better exists, a date opening one of the
-first lines ("Hoy Tuesday, November 12, 2024", "Ce jeudi 24 octobre 2024"). The marker
-words come from the lexicons' `published_markers` and `source_link_markers`.
+"Source link : https://…"; when nothing better exists, a date opening one of the
+first lines ("Hoy Tuesday, November 12, 2024", "Ce jeudi 24 octobre 2024"); and, last,
+the latest day the text names with its weekday ("a déclaré jeudi 7 novembre"): news
+tells of what happened up to the day it was written. The marker words come from the
+lexicons' `published_markers` and `source_link_markers`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from functools import cache
 
 import regex
 
-from extract.readers.dates import alternation, date_pattern, find_date, lexicons, parse_date, weekday_pattern
+from extract.readers.dates import (
+    alternation,
+    date_pattern,
+    find_date,
+    lexicons,
+    parse_date,
+    weekday_dates,
+    weekday_pattern,
+)
 from extract.readers.document import Document
 
 HEADER_LINES = 10
@@ -116,6 +126,16 @@ def header_published(text: str) -> Found | None:
     return None
 
 
+def stated_published(text: str, today: dt.date | None = None) -> Found | None:
+    """The latest day the text names with its weekday (its year, when left out, from the weekday)."""
+    latest = max(weekday_dates(text, today or dt.date.today()), key=lambda found: found[1], default=None)
+    if latest is None:
+        return None
+    match, day = latest
+    number = text.count("\n", 0, match.start()) + 1
+    return Found(match[0], f"stated in text line {number}: {_quote(match[0])}", day)
+
+
 def from_text(document: Document, header: bool = True) -> Document:
     """`document` with the publication date and URL its text states, where it has none yet."""
     published, url, origins = document.published, document.url, dict(document.origins)
@@ -123,7 +143,7 @@ def from_text(document: Document, header: bool = True) -> Document:
     if published is None:
         found = footer_published(document.text, warnings, f"{document.path}: ")
         if found is None and header:
-            found = header_published(document.text)
+            found = header_published(document.text) or stated_published(document.text)
         if found is not None:
             published, origins["published"] = found.published, found.origin
     if url is None:
