@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 import rules as _builtin_rules
@@ -112,6 +114,15 @@ class Lexicon(_Data):
     # "Source link : https://…"). Readers use them from every language at once.
     published_markers: list[str] = Field(default_factory=list)
     source_link_markers: list[str] = Field(default_factory=list)
+    # Lines that open with these are page furniture too ("Updated 10:45", "Mis à jour le …"):
+    # their dates are not the dates of facts.
+    updated_markers: list[str] = Field(default_factory=list)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal `words`, longest first, so that "Publish date" wins over "Publish"."""
+    unique = sorted({word.strip() for word in words if word.strip()}, key=lambda word: (-len(word), word))
+    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in unique) or r"(?!)"
 
 
 def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:

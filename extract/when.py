@@ -19,7 +19,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.lexicon import BUILTIN_RULES_DIR
+from extract.lexicon import BUILTIN_RULES_DIR, alternation, available_languages, load_lexicon
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -167,13 +167,18 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
     )
 
 
-# Lines that date a page, not a fact: datelines ("KYIV, Nov. 17 (Reuters) -") and
-# publication furniture ("Publié le …", "Publish date :", "Updated …").
-_DATELINE = regex.compile(
-    r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,60}\)\s*[-–—]|"
-    r"^[ \t]*(?:Publi\S*|Updated|Mis\s+à\s+jour|Modifi\S*|Actualizad\S*|Stand|Aktualisiert|Veröffentlicht)\b[^\n]*",
-    regex.MULTILINE | regex.IGNORECASE | regex.V1,
-)
+# Datelines date a page, not a fact: "KYIV, Nov. 17 (Reuters) -".
+_DATELINE = r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,60}\)\s*[-–—]"
+
+
+@cache
+def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
+    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …")."""
+    lexicons = [load_lexicon(lang, rules_dir) for lang in available_languages(rules_dir)]
+    markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
+    return regex.compile(
+        rf"{_DATELINE}|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE | regex.IGNORECASE | regex.V1
+    )
 
 
 def find_dates(
@@ -183,7 +188,7 @@ def find_dates(
     compiled = _compiled(lang)
     if compiled is None:
         return []
-    furniture = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    furniture = [(m.start(), m.end()) for m in _furniture().finditer(text)]
     furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
     for match in compiled.pattern.finditer(text):

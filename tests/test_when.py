@@ -29,3 +29,17 @@ def test_a_date_does_not_carry_over_to_the_next_line_of_a_scraped_text() -> None
     dated = {fact.span.text: fact.when for fact in facts}
     assert dated["12"] is not None and dated["12"].start == dt.date(2024, 11, 6)
     assert dated["Plus de 40"] is None
+
+
+def test_publication_furniture_in_any_language_dates_no_fact() -> None:
+    for furniture, body, lang in [
+        ("Mis à jour le 12 novembre 2024 à 10 h 05.", "Plus de 40 drones ont été abattus.", "fr"),
+        ("Aktualisiert am 12. November 2024.", "Mehr als 40 Drohnen wurden abgeschossen.", "de"),
+        ("Actualizado el 12 de noviembre de 2024.", "Más de 40 drones fueron derribados.", "es"),
+        ("Updated November 12, 2024.", "More than 40 drones were shot down.", "en"),
+    ]:
+        facts = EXTRACTOR.extract_text(f"Headline\n\n{furniture} {body}\n", lang=lang, published=dt.date(2024, 11, 13))
+        assert [fact.when for fact in facts] == [None], furniture
+        body_only = furniture.split(" ", 1)[1]
+        dated = EXTRACTOR.extract_text(f"Headline\n\n{body_only} {body}\n", lang=lang, published=dt.date(2024, 11, 13))
+        assert [fact.when is not None for fact in dated] == [True], body_only

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import regex
 
-from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, available_languages, load_lexicon
+from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, alternation, available_languages, load_lexicon
 
 _ISO = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = regex.compile(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
@@ -25,12 +25,6 @@ _YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 def lexicons() -> tuple[Lexicon, ...]:
     """Every built-in language's lexicon: readers use the union of their words."""
     return tuple(load_lexicon(lang, BUILTIN_RULES_DIR) for lang in available_languages(BUILTIN_RULES_DIR))
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of `words`, longest first, so that "Publish date" wins over "Publish"."""
-    unique = sorted({word.strip() for word in words if word.strip()}, key=lambda word: (-len(word), word))
-    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in unique) or r"(?!)"
 
 
 @cache

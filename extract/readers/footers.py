@@ -16,8 +16,8 @@ from functools import cache
 
 import regex
 
+from extract.lexicon import alternation
 from extract.readers.dates import (
-    alternation,
     date_pattern,
     find_date,
     lexicons,
