@@ -15,7 +15,8 @@ from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
-_QUOTES = "«»“”\"„"
+# Each opening quotation mark and the marks that close it (German „…“).
+_QUOTATION_MARKS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
 
 
 class Enricher:
@@ -44,11 +45,14 @@ class Enricher:
 
     def source(self, candidate: Candidate) -> Source | None:
         sentence = candidate.sentence
-        claimant = source_of(candidate.mention.start, self.claimants(sentence))
-        if claimant is None:
+        position = candidate.mention.start
+        claimant = source_of(position, self.claimants(sentence))
+        quoted = self._quoted(sentence, position)
+        if claimant is None and quoted:
             claimant = self._quotation_speaker(sentence)
-        elif claimant.pronoun:
-            claimant = self._named_before(sentence)
+        elif claimant is not None and claimant.pronoun:
+            # "“We shot down 40 drones,” …": inside a quotation the speaker is who "we" is.
+            claimant = (self._quotation_speaker(sentence) if quoted else None) or self._named_before(sentence)
         if claimant is None:
             return None
         return Source(text=self.text[claimant.start : claimant.end], start=claimant.start, end=claimant.end)
@@ -76,11 +80,22 @@ class Enricher:
                 return named[-1]
         return None
 
+    def _quoted(self, sentence: Sentence, position: int) -> bool:
+        """Whether `position` lies inside a quotation: after an opening mark not yet closed, or before a closing one."""
+        opener = ""
+        for char in self.text[sentence.start : position]:
+            if opener and char in _QUOTATION_MARKS[opener]:
+                opener = ""
+            elif not opener and char in _QUOTATION_MARKS:
+                opener = char
+        if opener:
+            return True
+        # A quotation may open in an earlier sentence: "… with interest rates at 21%”".
+        after = regex.search(r"[«»“”„\"]", self.text[position : sentence.end])
+        return after is not None and after[0] in "»”"
+
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
         """A quotation's speaker named in the line or sentence that follows it."""
-        own = self.text[sentence.start : sentence.end]
-        if not any(q in own for q in _QUOTES):
-            return None
         index = self._index(sentence)
         if index + 1 >= len(self.sentences):
             return None

@@ -71,6 +71,8 @@ class _Compiled:
     starts: regex.Pattern[str]
     trailing: regex.Pattern[str]
     not_words: frozenset[str]
+    # Read forwards ("according to Ukraine and some of its allies") a determiner is part of the noun phrase.
+    forward_not_words: frozenset[str]
     intros: frozenset[str]
 
 
@@ -94,6 +96,7 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         starts=regex.compile(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])", FLAGS),
         trailing=regex.compile(rf"(?:\s+{trailing})+$", FLAGS),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
+        forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),
         # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
         stop=regex.compile(
@@ -180,7 +183,7 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant
             end = name.start() if name is not None else limit
     if not compiled.starts.match(text, start, end):
         return None
-    return _claimant(text, start, end, compiled)
+    return _claimant(text, start, end, compiled, compiled.forward_not_words)
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
@@ -213,7 +216,9 @@ def _apposition(first: str, second: str, compiled: _Compiled) -> bool:
     return is_name(first) or is_name(second)
 
 
-def _claimant(text: str, start: int, end: int, compiled: _Compiled) -> Claimant | None:
+def _claimant(
+    text: str, start: int, end: int, compiled: _Compiled, not_words: frozenset[str] | None = None
+) -> Claimant | None:
     start, end = _trim(text, start, end)
     words = text[start:end].split()
     if not words or len(words) > 12 or any(c in text[start:end] for c in "\ue000\ue001"):
@@ -221,7 +226,7 @@ def _claimant(text: str, start: int, end: int, compiled: _Compiled) -> Claimant 
     if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
     if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])", text[start:end]) or any(
-        w.lower() in compiled.not_words for w in words
+        w.lower() in (compiled.not_words if not_words is None else not_words) for w in words
     ):
         return None
     return Claimant(start, end, pronoun=False)

@@ -1,0 +1,61 @@
+"""Who claims a fact when the claim is a quotation, and claimants read forwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract import Extractor
+
+EXTRACTOR = Extractor()
+DAY = dt.date(2024, 11, 12)
+
+
+def sources(text: str, lang: str = "en") -> dict[str, str | None]:
+    facts = EXTRACTOR.extract_text(text, lang=lang, published=DAY)
+    return {fact.span.text: fact.source.text if fact.source else None for fact in facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "speaker"),
+    [
+        (
+            "“I believe we lost more than 75 years of peace.”\nJean-Noel Barrot, French Foreign Minister\n",
+            "more than 75 years",
+            "Jean-Noel Barrot, French Foreign Minister",
+        ),
+        ("“We shot down 40 drones over the capital,” the mayor said.\n", "40", "the mayor"),
+        (
+            "“The economy suffers. Interest rates are at 21%”\nElvira Nabiullina, central bank governor\n",
+            "21%",
+            "Elvira Nabiullina, central bank governor",
+        ),
+        ("„Wir haben 40 Drohnen abgeschossen“, sagte der Bürgermeister.\n", "40", "der Bürgermeister"),
+    ],
+)
+def test_a_quotation_is_claimed_by_its_speaker(text: str, number: str, speaker: str) -> None:
+    lang = "de" if "„" in text else "en"
+    assert sources(text, lang)[number] == speaker
+
+
+def test_a_scare_quote_does_not_make_the_next_sentence_the_claimant() -> None:
+    text = (
+        "Day 993 of the “special military operation” began with 40 drones.\n"
+        "The chancellor believes that talks will fail.\n"
+    )
+    assert sources(text)["40"] is None
+
+
+@pytest.mark.parametrize(
+    "claimant",
+    ["Ukraine and some of its allies", "the ministry and its partners", "Kyiv and their Western backers"],
+)
+def test_a_claimant_read_forwards_keeps_its_possessive(claimant: str) -> None:
+    text = f"According to {claimant}, North Korea has deployed about 11,000 soldiers to Russia.\n"
+    assert sources(text)["about 11,000"] == claimant
+
+
+def test_a_claimant_read_backwards_is_no_clause() -> None:
+    text = "The Estonian Foreign Intelligence Service said in its annual report that more than 50,000 troops left.\n"
+    assert sources(text)["more than 50,000"] == "The Estonian Foreign Intelligence Service"
