@@ -21,8 +21,12 @@ from extract.yamlsource import read_yaml_file
 
 FLAGS = regex.IGNORECASE | regex.V1
 _PUNCTUATION = ',;:.!?()\n«»“”"„'
-# Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)").
-_BOUNDARY_PUNCTUATION = ',;:.!?\n«»“”"„'
+# Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)");
+# a dash too ("• 10:12 — La Fuerza Aérea informa"), and a full stop only before a space ("La 65.ª brigada").
+_BOUNDARY_PUNCTUATION = ',;:!?\n«»“”"„—–'
+_BOUNDARY_STOP = r"\.(?!\S)"
+# An acronym in parentheses belongs to the name before it: "el Centro de Integración de Datos (CID)".
+_ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
 
 
 class SourceLexicon(BaseModel):
@@ -48,6 +52,8 @@ class SourceLexicon(BaseModel):
     # Words that end a claimant when reading backwards from the verb ("… and", "… that").
     boundaries: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
+    # Comma-enclosed asides between a subject and its verb, skipped reading backwards ("X, de 60 años, advirtió").
+    asides: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class _Compiled:
     # Read forwards ("according to Ukraine and some of its allies") a determiner is part of the noun phrase.
     forward_not_words: frozenset[str]
     intros: frozenset[str]
+    aside: regex.Pattern[str]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -105,12 +112,14 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
             FLAGS,
         ),
         boundary=regex.compile(
-            rf"(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))",
+            rf"(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP}"
+            rf"|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))",
             FLAGS,
         )
         if lexicon.boundaries
-        else regex.compile(rf"[{regex.escape(_BOUNDARY_PUNCTUATION)}]"),
+        else regex.compile(rf"[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP}"),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
+        aside=regex.compile(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)", FLAGS),
     )
 
 
@@ -126,12 +135,18 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         return []
     found: list[Claimant] = []
     whole = (sentence.start, sentence.end)
+    preposition_ends: set[int] = set()
+    inverted_ends: set[int] = set()
     for pattern in (compiled.after_preposition, compiled.inverted):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            claimant = _forward(text, match.end(), sentence.end, compiled)
+            if match.end() in preposition_ends:
+                continue  # ", según X" is read as a preposition: X ends at the comma
+            claimant = _forward(text, match.end(), sentence.end, compiled, pattern is compiled.inverted)
+            if pattern is compiled.after_preposition:
+                preposition_ends.add(match.end())
             if claimant is not None:
                 found.append(_within_clause(text, claimant, whole))
-    inverted_ends = {m.end() for m in compiled.inverted.finditer(text, sentence.start, sentence.end)}
+                inverted_ends.add(match.end())
     for match in compiled.verb.finditer(text, sentence.start, sentence.end):
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
@@ -173,16 +188,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
+def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool = True) -> Claimant | None:
+    """The claimant after "according to" (up to a comma) or after an inverted verb (with a name in apposition)."""
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
-    if stop is not None and text[stop.start() : stop.end()].strip() == ",":
+    acronym = _ACRONYM.match(text, end, limit)
+    if acronym is not None:
+        end = acronym.end()
+        stop = compiled.stop.search(text, end, limit)
+    if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
         name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
             end = name.start() if name is not None else limit
     if not compiled.starts.match(text, start, end):
         return None
+    if apposition and stop is not None and text[stop.end() - 1].isdigit():
+        return None  # "…, confirma el envío de 2.500 soldados": an object, not a claimant
     return _claimant(text, start, end, compiled, compiled.forward_not_words)
 
 
@@ -192,6 +214,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     end = verb
     if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
+        while len(cuts) > 1 and text[cuts[-1] - 1] == "," and compiled.aside.fullmatch(text, cuts[-1], end):
+            end = cuts.pop() - 1  # "…, Elvira Nabiúllina, de 60 años, advirtió"
     trailing = compiled.trailing.search(text, cuts[-1], end)
     if trailing is not None:
         end = trailing.start()
@@ -225,7 +249,8 @@ def _claimant(
         return None
     if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
-    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])", text[start:end]) or any(
+    # A number makes it a clause, not a name; an ordinal ("La 65.ª brigada") does not.
+    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])", text[start:end]) or any(
         w.lower() in (compiled.not_words if not_words is None else not_words) for w in words
     ):
         return None

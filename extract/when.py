@@ -51,6 +51,8 @@ Resolve = Literal[
     "month_range",
     "until_year",
     "night_of_date",
+    "same_day",
+    "part_of_that_month",
 ]
 FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
@@ -90,6 +92,9 @@ class WhenLexicon(BaseModel):
     not_since_after: str = "(?!)"
     # Words after which "overnight" names a rate, not a night ("overnight lending rate").
     not_overnight_before: str = "(?!)"
+    # Right before a date, these tie it to a noun ("la misión creada en 1978", "el incendio declarado el sábado"):
+    # the date says what the noun is and dates no fact, unless a number comes just before ("los 96 drones lanzados el").
+    attributive: str = "(?!)"
     expressions: list[DatePattern] = Field(min_length=1)
 
 
@@ -99,6 +104,8 @@ class DateMention:
     end: int
     first: dt.date
     last: dt.date
+    # An attributive date ("la misión creada en 1978") names what a noun is, and dates no fact.
+    attributive: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ class _Compiled:
     clause_break: regex.Pattern[str]
     relative: regex.Pattern[str]
     not_since: regex.Pattern[str]
+    attributive: regex.Pattern[str]
     lang: str
 
 
@@ -163,6 +171,7 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         clause_break=regex.compile(lexicon.clause_breaks, FLAGS),
         relative=regex.compile(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*", FLAGS),
         not_since=regex.compile(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$", FLAGS),
+        attributive=regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$", FLAGS),
         lang=lang,
     )
 
@@ -179,6 +188,10 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
     return regex.compile(
         rf"{_DATELINE}|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE | regex.IGNORECASE | regex.V1
     )
+
+
+# A number at most three words before, in the same clause.
+_COUNTED = regex.compile(r"\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]+$", regex.V1)
 
 
 def find_dates(
@@ -200,10 +213,33 @@ def find_dates(
         if kind == "since" and compiled.not_since.search(window):
             continue
         forward = compiled.future.search(window) is not None or _group(match, "future") is not None
-        span = _resolve(compiled, kind, match, published, forward)
+        if kind in ("same_day", "part_of_that_month"):
+            span = _anchored(compiled, kind, match, found, published)
+        else:
+            span = _resolve(compiled, kind, match, published, forward)
         if span is not None:
-            found.append(DateMention(match.start(), match.end(), *span))
+            owner = compiled.attributive.search(window)
+            # "los 96 drones lanzados el domingo": a participle of counted things dates the event after all.
+            counted = owner is not None and _COUNTED.search(window, 0, owner.start()) is not None
+            found.append(DateMention(match.start(), match.end(), *span, attributive=owner is not None and not counted))
     return found
+
+
+def _anchored(
+    compiled: _Compiled, kind: Resolve, match: regex.Match[str], earlier: list[DateMention], published: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """ "Ese mismo día", "a principios de mes": the day or month of the last date named before, else of P."""
+    if kind == "same_day":
+        days = [d for d in earlier if d.first == d.last]
+        return (days[-1].first, days[-1].first) if days else None
+    month = earlier[-1].last if earlier and earlier[-1].first.month == earlier[-1].last.month else published
+    if month is None:
+        return None
+    first, last = month.replace(day=1), _month_end(month.year, month.month)
+    part = compiled.part_of.get(_group(match, "part") or "", 0)
+    starts = (first, first.replace(day=11), first.replace(day=21))
+    ends = (first.replace(day=10), first.replace(day=20), last)
+    return starts[part], ends[part]
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
@@ -426,6 +462,7 @@ def when_of(
     """The date expression that governs a fact at `position` (see docs/ANNOTATION.md)."""
     compiled = _compiled(lang)
     inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+    inside = [d for d in inside if not d.attributive]
     if inside and compiled is not None:
         own = _own_relative_clause(compiled, text, sentence, position)
         visible = [d for d in inside if _visible(compiled, text, sentence, d, own)]
@@ -437,7 +474,7 @@ def when_of(
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
     block = max((b for b in block_starts if b <= sentence.start), default=0)
-    earlier = [d for d in dates if block <= d.start and d.end <= sentence.start]
+    earlier = [d for d in dates if block <= d.start and d.end <= sentence.start and not d.attributive]
     return earlier[-1] if earlier else None
 
 
