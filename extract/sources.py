@@ -125,7 +125,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     whole = (sentence.start, sentence.end)
     for pattern in (compiled.after_preposition, compiled.inverted):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            claimant = _forward(text, match.end(), sentence.end, compiled)
+            claimant = _forward(text, match.end(), sentence.end, compiled, apposition=pattern is compiled.inverted)
             if claimant is not None:
                 found.append(_within_clause(text, claimant, whole))
     inverted_ends = {m.end() for m in compiled.inverted.finditer(text, sentence.start, sentence.end)}
@@ -170,10 +170,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
+def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool) -> Claimant | None:
+    """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
-    if stop is not None and text[stop.start() : stop.end()].strip() == ",":
+    if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
         name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
