@@ -15,7 +15,9 @@ from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
-_QUOTES = "«»“”\"„"
+# A quotation opens with at least three words (it may run on into the next sentence): a single quoted
+# word (« sabotage ») marks a term, not a speaker's words.
+_QUOTATION = regex.compile(r"[«“\"„]\s*[^«»“”\"„\s]+(?:\s+[^«»“”\"„\s]+){2,}", regex.V1)
 
 
 class Enricher:
@@ -78,13 +80,14 @@ class Enricher:
 
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
         """A quotation's speaker named in the line or sentence that follows it."""
-        own = self.text[sentence.start : sentence.end]
-        if not any(q in own for q in _QUOTES):
+        if not _QUOTATION.search(self.text, sentence.start, sentence.end):
             return None
         index = self._index(sentence)
         if index + 1 >= len(self.sentences):
             return None
         following = self.sentences[index + 1]
+        if any(sentence.start < b <= following.start for b in self.blocks):
+            return None  # the next paragraph or live-blog item speaks for itself
         claimants = [c for c in self.claimants(following) if not c.pronoun]
         if claimants:
             return claimants[0]

@@ -23,6 +23,7 @@ FLAGS = regex.IGNORECASE | regex.V1
 _PUNCTUATION = ',;:.!?()\n«»“”"„'
 # Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)").
 _BOUNDARY_PUNCTUATION = ',;:.!?\n«»“”"„'
+_PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
 
 
 class SourceLexicon(BaseModel):
@@ -48,6 +49,14 @@ class SourceLexicon(BaseModel):
     # Words that end a claimant when reading backwards from the verb ("… and", "… that").
     boundaries: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
+    # After a comma, these start a new clause that a claimant named before it does not vouch for
+    # ("…, selon Eurostat, et se rapproche de l'objectif de 2 %").
+    coordinators: list[str] = Field(default_factory=list)
+    # A relative clause between commas after a subject is skipped ("La Suisse, qui entend rester neutre, a confirmé").
+    relatives: list[str] = Field(default_factory=list)
+    # A claimant read forwards runs on through the complement of these participles, to the next comma
+    # ("selon un sondage publié jeudi", "une note … citée vendredi par l'agence Yonhap").
+    participles: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,9 @@ class _Compiled:
     trailing: regex.Pattern[str]
     not_words: frozenset[str]
     intros: frozenset[str]
+    coordinator: regex.Pattern[str]
+    relatives: frozenset[str]
+    participle: regex.Pattern[str]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -108,6 +120,13 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         if lexicon.boundaries
         else regex.compile(rf"[{regex.escape(_BOUNDARY_PUNCTUATION)}]"),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
+        coordinator=regex.compile(
+            rf"\s*,\s*{_alternation(lexicon.coordinators) if lexicon.coordinators else '(?!)'}(?![\p{{L}}])", FLAGS
+        ),
+        relatives=frozenset(w.lower() for w in lexicon.relatives),
+        participle=regex.compile(
+            rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])", FLAGS
+        ),
     )
 
 
@@ -123,12 +142,16 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         return []
     found: list[Claimant] = []
     whole = (sentence.start, sentence.end)
+    inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
     for pattern in (compiled.after_preposition, compiled.inverted):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             claimant = _forward(text, match.end(), sentence.end, compiled, apposition=pattern is compiled.inverted)
             if claimant is not None:
-                found.append(_within_clause(text, claimant, whole))
-    inverted_ends = {m.end() for m in compiled.inverted.finditer(text, sentence.start, sentence.end)}
+                if pattern is compiled.inverted:
+                    inverted_ends.add(match.end())
+                coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
+                covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
+                found.append(_within_clause(text, claimant, covers))
     for match in compiled.verb.finditer(text, sentence.start, sentence.end):
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
@@ -136,7 +159,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         if claimant is None:
             continue
         rest = text[match.end() : sentence.end]
-        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25
+        # A short rest is what the claimant vouches for only when something precedes the claimant.
+        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25 and bool(
+            regex.search(r"[\p{L}\p{N}]", text[sentence.start : claimant.start])
+        )
         parenthetical = rest.lstrip().startswith(",")
         if parenthetical:
             covers = whole
@@ -174,14 +200,21 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
+    extended = end
     if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
         name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
-            end = name.start() if name is not None else limit
+            end = extended = name.start() if name is not None else limit
+    elif stop is not None and compiled.participle.search(text, start, end):
+        comma = _PUNCTUATION_STOP.search(text, end, limit)  # "un sondage publié jeudi"
+        extended = comma.start() if comma is not None else limit
+    claimant = _claimant(text, start, end, compiled)
+    if claimant is None or claimant.pronoun:  # "selon elle"
+        return claimant
     if not compiled.starts.match(text, start, end):
         return None
-    return _claimant(text, start, end, compiled)
+    return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
@@ -190,6 +223,9 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     end = verb
     if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
+        words = text[cuts[-1] : end].split()
+        if len(cuts) > 1 and text[cuts[-1] - 1] == "," and words and words[0].lower() in compiled.relatives:
+            end = cuts.pop() - 1  # "La Suisse, qui entend rester neutre, a confirmé"
     trailing = compiled.trailing.search(text, cuts[-1], end)
     if trailing is not None:
         end = trailing.start()
