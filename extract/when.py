@@ -51,7 +51,15 @@ Resolve = Literal[
     "month_range",
     "until_year",
     "night_of_date",
+    "same_day",
+    "day_before_that",
+    "day_after_that",
+    "part_of_this_month",
+    "whole_year",
 ]
+# Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
+# "dans la soirée"); without one, they date nothing.
+ANCHORED: dict[Resolve, int] = {"same_day": 0, "day_before_that": -1, "day_after_that": 1}
 FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
 SEASON_START = (12, 3, 6, 9)
@@ -195,10 +203,24 @@ def find_dates(
         if kind == "since" and compiled.not_since.search(window):
             continue
         forward = compiled.future.search(window) is not None or _group(match, "future") is not None
-        span = _resolve(compiled, kind, match, published, forward)
+        if kind in ANCHORED:
+            span = _anchored(kind, found, published)
+        else:
+            span = _resolve(compiled, kind, match, published, forward)
         if span is not None:
             found.append(DateMention(match.start(), match.end(), *span))
     return found
+
+
+def _anchored(
+    kind: Resolve, earlier: Sequence[DateMention], published: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """A day named relative to the last single day before it ("la veille" of "dimanche"); none without one."""
+    anchor = next((d.first for d in reversed(earlier) if d.first == d.last), None)
+    if anchor is None:
+        return None
+    day = anchor + dt.timedelta(days=ANCHORED[kind])
+    return day, day
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
@@ -223,8 +245,10 @@ def _resolve(
     year_text = _group(match, "year")
     year = int(year_text) if year_text else None
     month = compiled.month_of.get(_group(match, "month") or "")
-    if kind == "date":
-        day = _absolute(match.group(), compiled.lang, published, forward)
+    if kind == "date":  # a "date" group leaves out words dateparser does not read ("ce jeudi 27 février")
+        day = _absolute(
+            match.group("date") if _group(match, "date") else match.group(), compiled.lang, published, forward
+        )
         return (day, day) if day is not None else None
     if kind == "year" and year is not None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -293,6 +317,16 @@ def _resolve(
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "this_year":
         return dt.date(published.year, 1, 1), published
+    if kind == "whole_year":
+        return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+    if kind == "part_of_this_month":
+        first = published.replace(day=1)
+        part = compiled.part_of.get(_group(match, "part") or "", 0)
+        return (
+            (first, first.replace(day=10)),
+            (first.replace(day=11), first.replace(day=20)),
+            (first.replace(day=21), _month_end(first.year, first.month)),
+        )[part]
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
@@ -320,10 +354,11 @@ def _start_of(
     season = _group(match, "season")
     if season is not None:
         return _season(compiled.season_of[season], published, False, year)[0]
+    part = compiled.part_of.get(_group(match, "part") or "", 0)  # "depuis la fin septembre": from the 21st
     if month is not None:
-        return dt.date(year or _latest_month(month, published, False), month, 1)
+        return dt.date(year or _latest_month(month, published, False), month, (1, 11, 21)[part])
     if year is not None:
-        return dt.date(year, 1, 1)
+        return dt.date(year, (1, 5, 9)[part], 1)
     weekday = _group(match, "weekday")
     if weekday is not None:
         return _weekday(published, compiled.weekday_of[weekday], False)
