@@ -200,6 +200,8 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
+    if apposition and stop is not None and text[stop.end() - 1].isdigit():
+        return None  # ", a annoncé la mort de 200 soldats": an object, not a claimant
     extended = end
     if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
         name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
