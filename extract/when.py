@@ -434,7 +434,7 @@ def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS)
         if line == text[sentence.start : sentence.end].strip(" " + BULLETS) and not line.endswith(_TERMINAL):
             found.append(sentence)
     return found

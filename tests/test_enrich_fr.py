@@ -330,3 +330,16 @@ def test_parts_of_this_month_the_whole_year_and_a_day_after_ce(
     text: str, span: str, expected: tuple[str, str, str]
 ) -> None:
     assert when(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\n► 96 drones et trois missiles lancés pendant la nuit\n\nL'alerte a duré cinq heures.",
+        "► Moscou affirme avoir abattu 40 drones dans la nuit\n\nLe ministère n'a pas donné de détails.",
+        "• 12 soldats tués cette semaine\n\nLe bilan reste provisoire.",
+    ],
+)
+def test_a_bullet_headline_dates_nothing(text: str) -> None:
+    facts = EXTRACTOR.extract_text(text, lang="fr", published="2024-11-17")
+    assert facts and all(f.when is None for f in facts)
