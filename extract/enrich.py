@@ -100,10 +100,9 @@ class Enricher:
         if index + 1 >= len(self.sentences):
             return None
         following = self.sentences[index + 1]
-        claimants = [c for c in self.claimants(following) if not c.pronoun]
-        if claimants:
-            return claimants[0]
-        line = self.text[following.start : following.end]
-        if _SPEAKER_LINE.match(line):
+        if _SPEAKER_LINE.match(self.text[following.start : following.end]):
             return Claimant(following.start, following.end, pronoun=False)
-        return None
+        if any(sentence.start < b <= following.start for b in self.blocks):
+            return None  # the next paragraph or live-blog item speaks for itself
+        claimants = [c for c in self.claimants(following) if not c.pronoun]
+        return claimants[0] if claimants else None

@@ -27,6 +27,7 @@ _BOUNDARY_PUNCTUATION = ',;:!?\n«»“”"„—–'
 _BOUNDARY_STOP = r"\.(?!\S)"
 # An acronym in parentheses belongs to the name before it: "el Centro de Integración de Datos (CID)".
 _ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
+_PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
 
 
 class SourceLexicon(BaseModel):
@@ -52,8 +53,15 @@ class SourceLexicon(BaseModel):
     # Words that end a claimant when reading backwards from the verb ("… and", "… that").
     boundaries: list[str] = Field(default_factory=list)
     pronouns: list[str] = Field(default_factory=list)
-    # Comma-enclosed asides between a subject and its verb, skipped reading backwards ("X, de 60 años, advirtió").
+    # Comma-enclosed asides between a subject and its verb, skipped reading backwards
+    # ("X, de 60 años, advirtió", "La Suisse, qui entend rester neutre, a confirmé").
     asides: list[str] = Field(default_factory=list)
+    # After a comma, these start a new clause that a claimant named before it does not vouch for
+    # ("…, selon Eurostat, et se rapproche de l'objectif de 2 %").
+    coordinators: list[str] = Field(default_factory=list)
+    # A claimant read forwards runs on through the complement of these participles, to the next comma
+    # ("selon un sondage publié jeudi", "une note … citée vendredi par l'agence Yonhap").
+    participles: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,8 @@ class _Compiled:
     forward_not_words: frozenset[str]
     intros: frozenset[str]
     aside: regex.Pattern[str]
+    coordinator: regex.Pattern[str]
+    participle: regex.Pattern[str]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -120,6 +130,12 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         else regex.compile(rf"[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP}"),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
         aside=regex.compile(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)", FLAGS),
+        coordinator=regex.compile(
+            rf"\s*,\s*{_alternation(lexicon.coordinators) if lexicon.coordinators else '(?!)'}(?![\p{{L}}])", FLAGS
+        ),
+        participle=regex.compile(
+            rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])", FLAGS
+        ),
     )
 
 
@@ -136,17 +152,20 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     found: list[Claimant] = []
     whole = (sentence.start, sentence.end)
     preposition_ends: set[int] = set()
-    inverted_ends: set[int] = set()
+    inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
     for pattern in (compiled.after_preposition, compiled.inverted):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if match.end() in preposition_ends:
                 continue  # ", según X" is read as a preposition: X ends at the comma
-            claimant = _forward(text, match.end(), sentence.end, compiled, pattern is compiled.inverted)
-            if pattern is compiled.after_preposition:
+            inverted = pattern is compiled.inverted
+            claimant = _forward(text, match.end(), sentence.end, compiled, apposition=inverted)
+            if not inverted:
                 preposition_ends.add(match.end())
             if claimant is not None:
-                found.append(_within_clause(text, claimant, whole))
                 inverted_ends.add(match.end())
+                coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
+                covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
+                found.append(_within_clause(text, claimant, covers))
     for match in compiled.verb.finditer(text, sentence.start, sentence.end):
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
@@ -154,7 +173,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         if claimant is None:
             continue
         rest = text[match.end() : sentence.end]
-        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25
+        # A short rest is what the claimant vouches for only when something precedes the claimant.
+        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25 and bool(
+            regex.search(r"[\p{L}\p{N}]", text[sentence.start : claimant.start])
+        )
         parenthetical = rest.lstrip().startswith(",")
         if parenthetical:
             covers = whole
@@ -188,24 +210,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool = True) -> Claimant | None:
-    """The claimant after "according to" (up to a comma) or after an inverted verb (with a name in apposition)."""
+def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool) -> Claimant | None:
+    """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
     stop = compiled.stop.search(text, start, limit)
     end = stop.start() if stop is not None else limit
     acronym = _ACRONYM.match(text, end, limit)
     if acronym is not None:
         end = acronym.end()
         stop = compiled.stop.search(text, end, limit)
+    if apposition and stop is not None and text[stop.end() - 1].isdigit():
+        return None  # ", a annoncé la mort de 200 soldats": an object, not a claimant
+    extended = end
     if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
         name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
-            end = name.start() if name is not None else limit
+            end = extended = name.start() if name is not None else limit
+    elif stop is not None and compiled.participle.search(text, start, end):
+        comma = _PUNCTUATION_STOP.search(text, end, limit)  # "un sondage publié jeudi"
+        extended = comma.start() if comma is not None else limit
+    claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)
+    if claimant is None or claimant.pronoun:  # "selon elle"
+        return claimant
     if not compiled.starts.match(text, start, end):
         return None
-    if apposition and stop is not None and text[stop.end() - 1].isdigit():
-        return None  # "…, confirma el envío de 2.500 soldados": an object, not a claimant
-    return _claimant(text, start, end, compiled, compiled.forward_not_words)
+    return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:

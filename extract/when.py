@@ -53,7 +53,13 @@ Resolve = Literal[
     "night_of_date",
     "same_day",
     "part_of_that_month",
+    "day_before_that",
+    "day_after_that",
+    "whole_year",
 ]
+# Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
+# "dans la soirée"); without one, they date nothing.
+ANCHORED: dict[Resolve, int] = {"same_day": 0, "day_before_that": -1, "day_after_that": 1}
 FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
 SEASON_START = (12, 3, 6, 9)
@@ -213,7 +219,7 @@ def find_dates(
         if kind == "since" and compiled.not_since.search(window):
             continue
         forward = compiled.future.search(window) is not None or _group(match, "future") is not None
-        if kind in ("same_day", "part_of_that_month"):
+        if kind in ANCHORED or kind == "part_of_that_month":
             span = _anchored(compiled, kind, match, found, published)
         else:
             span = _resolve(compiled, kind, match, published, forward)
@@ -228,10 +234,17 @@ def find_dates(
 def _anchored(
     compiled: _Compiled, kind: Resolve, match: regex.Match[str], earlier: list[DateMention], published: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
-    """ "Ese mismo día", "a principios de mes": the day or month of the last date named before, else of P."""
-    if kind == "same_day":
-        days = [d for d in earlier if d.first == d.last]
-        return (days[-1].first, days[-1].first) if days else None
+    """Dates named relative to the last one before them.
+
+    "La veille", "ese mismo día": a day from the last single day named (none without one);
+    "a principios de mes": a part of the last date's month, else of P's.
+    """
+    if kind in ANCHORED:
+        anchor = next((d.first for d in reversed(earlier) if d.first == d.last), None)
+        if anchor is None:
+            return None
+        day = anchor + dt.timedelta(days=ANCHORED[kind])
+        return day, day
     month = earlier[-1].last if earlier and earlier[-1].first.month == earlier[-1].last.month else published
     if month is None:
         return None
@@ -264,8 +277,10 @@ def _resolve(
     year_text = _group(match, "year")
     year = int(year_text) if year_text else None
     month = compiled.month_of.get(_group(match, "month") or "")
-    if kind == "date":
-        day = _absolute(match.group(), compiled.lang, published, forward)
+    if kind == "date":  # a "date" group leaves out words dateparser does not read ("ce jeudi 27 février")
+        day = _absolute(
+            match.group("date") if _group(match, "date") else match.group(), compiled.lang, published, forward
+        )
         return (day, day) if day is not None else None
     if kind == "year" and year is not None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -334,6 +349,8 @@ def _resolve(
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "this_year":
         return dt.date(published.year, 1, 1), published
+    if kind == "whole_year":
+        return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
@@ -361,10 +378,11 @@ def _start_of(
     season = _group(match, "season")
     if season is not None:
         return _season(compiled.season_of[season], published, False, year)[0]
+    part = compiled.part_of.get(_group(match, "part") or "", 0)  # "depuis la fin septembre": from the 21st
     if month is not None:
-        return dt.date(year or _latest_month(month, published, False), month, 1)
+        return dt.date(year or _latest_month(month, published, False), month, (1, 11, 21)[part])
     if year is not None:
-        return dt.date(year, 1, 1)
+        return dt.date(year, (1, 5, 9)[part], 1)
     weekday = _group(match, "weekday")
     if weekday is not None:
         return _weekday(published, compiled.weekday_of[weekday], False)
@@ -445,7 +463,7 @@ def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     for sentence in sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        line = text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS)
         if line == text[sentence.start : sentence.end].strip(" " + BULLETS) and not line.endswith(_TERMINAL):
             found.append(sentence)
     return found

@@ -1,0 +1,345 @@
+"""`when` and `source` in French news: one test per family of phrasings, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import Extractor
+from schemas import Fact
+
+EXTRACTOR = Extractor()
+
+
+def fact(text: str, span: str, published: str = "2024-11-17") -> Fact:
+    """The fact whose span is `span`, else the first whose span holds it ("12" in "Au moins 12")."""
+    facts = EXTRACTOR.extract_text(text, lang="fr", published=published)
+    found = [f for f in facts if f.span.text == span] or [f for f in facts if span in f.span.text]
+    assert found, f"no fact {span!r} in {[f.span.text for f in facts]}"
+    return found[0]
+
+
+def source(text: str, span: str) -> str | None:
+    claimant = fact(text, span).source
+    return claimant.text if claimant is not None else None
+
+
+def when(text: str, span: str, published: str = "2024-11-17") -> tuple[str, str, str] | None:
+    found = fact(text, span, published).when
+    return (str(found.start), str(found.end), found.text) if found is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "Au moins 12 civils ont été tués, selon le gouverneur régional, Oleg Synegoubov.",
+            "12",
+            "le gouverneur régional",
+        ),
+        ("Selon le maire de la ville, Ihor Terekhov, 30 personnes ont été blessées.", "30", "le maire de la ville"),
+        (
+            "La Russie a lancé 145 drones, d'après l'armée de l'air, citée par l'agence Ukrinform.",
+            "145",
+            "l'armée de l'air",
+        ),
+    ],
+)
+def test_a_claimant_after_selon_ends_at_the_comma(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("Le ministère a également confirmé la mort de 12 soldats.", "12", "Le ministère"),
+        ("L'armée russe avait déjà revendiqué la destruction de 40 drones.", "40", "L'armée russe"),
+        ("Le gouverneur a, de son côté, indiqué que 7 civils avaient été blessés.", "7", "Le gouverneur"),
+        ("Les autorités iraniennes font état d'au moins 78 morts.", "au moins 78", "Les autorités iraniennes"),
+    ],
+)
+def test_a_subject_before_a_compound_tense_with_an_adverb_or_an_aside(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "Quelque 1 300 militaires sont déployés, a annoncé vendredi le ministre des Armées.",
+            "Quelque 1 300",
+            "le ministre des Armées",
+        ),
+        ("Un tribunal a condamné l'homme à 14 ans de prison, a indiqué mardi soir le parquet.", "14 ans", "le parquet"),
+        ("Trente drones ont été abattus, ont précisé dimanche les forces aériennes.", "Trente", "les forces aériennes"),
+    ],
+)
+def test_an_inverted_verb_may_carry_a_day(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "« Certaines banques proposent moins de 3 % de taux aux meilleurs profils », souligne un courtier.",
+            "moins de 3 %",
+            "un courtier",
+        ),
+        ("« Nous avons perdu 20 soldats en une nuit », raconte un officier ukrainien.", "20", "un officier ukrainien"),
+        (
+            "Avec un taux directeur à 21 %, les entreprises ne peuvent plus emprunter, s'inquiètent les industriels.",
+            "21 %",
+            "les industriels",
+        ),
+    ],
+)
+def test_present_tense_after_a_quotation_and_reflexive_verbs_are_inverted_attributions(
+    text: str, span: str, claimant: str
+) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "La Russie a lancé 145 drones, a annoncé l'armée de l'air. Selon elle, 81 drones ont été abattus.",
+            "81",
+            "l'armée de l'air",
+        ),
+        (
+            "« Nous tenons », a déclaré le président Zelensky. Selon lui, la Russie a lancé 1 500 drones en octobre.",
+            "1 500",
+            "le président Zelensky",
+        ),
+        (
+            "Le gouverneur Oleg Synegoubov a annoncé de nouvelles frappes. D'après lui, 5 civils ont été tués.",
+            "5",
+            "Le gouverneur Oleg Synegoubov",
+        ),
+    ],
+)
+def test_selon_with_a_pronoun_takes_the_claimant_named_before(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("La Suisse, qui entend rester neutre, a confirmé qu'elle enverrait 50 soldats.", "50", "La Suisse"),
+        ("L'Ukraine, qui ne commente jamais ces pertes, affirme avoir abattu 30 drones.", "30", "L'Ukraine"),
+        (
+            "Le ministère, dont les chiffres sont invérifiables, a annoncé la mort de 200 soldats.",
+            "200",
+            "Le ministère",
+        ),
+    ],
+)
+def test_a_relative_clause_between_the_subject_and_its_verb_is_skipped(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("Selon un sondage publié jeudi, 58 % des Suisses soutiennent cet effort.", "58 %", "un sondage publié jeudi"),
+        (
+            "Pyongyang va déployer 10 000 soldats, selon une note citée vendredi par l'agence Yonhap.",
+            "10 000",
+            "une note citée vendredi par l'agence Yonhap",
+        ),
+        (
+            "La Russie a lancé 13 000 drones, selon un décompte établi par l'AFP à partir de données officielles.",
+            "13 000",
+            "un décompte établi par l'AFP à partir de données officielles",
+        ),
+    ],
+)
+def test_a_claimant_keeps_the_complement_of_its_participle(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "covered", "uncovered"),
+    [
+        (
+            "Au moins 8 000 soldats ont été capturés, selon des estimations, et 2 000 sont portés disparus.",
+            "Au moins 8 000",
+            "2 000",
+        ),
+        ("Le taux a atteint 3,45 %, selon l'Observatoire, et le chômage reste contenu à 7,4 %.", "3,45 %", "7,4 %"),
+        (
+            "L'inflation a ralenti à 2,4 %, d'après Eurostat, mais elle reste au-dessus de l'objectif de 2 %.",
+            "2,4 %",
+            "2 %",
+        ),
+    ],
+)
+def test_a_clause_coordinated_after_selon_x_is_not_covered(text: str, covered: str, uncovered: str) -> None:
+    assert source(text, covered) is not None
+    assert source(text, uncovered) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Un homme a été condamné à 12 ans de prison pour « sabotage ». Selon l'accusation, il a agi seul.",
+            "12 ans",
+        ),
+        (
+            "Trente drones ont été « perdus », probablement brouillés.\n\nSelon le gouverneur, 4 civils ont été tués.",
+            "Trente",
+        ),
+        (
+            "19 h 30 : Israël a engagé « environ 200 avions ».\n\n17 h 05 : Selon l'Iran, 78 personnes sont mortes.",
+            "environ 200",
+        ),
+    ],
+)
+def test_a_quoted_word_or_a_quotation_before_another_paragraph_names_no_speaker(text: str, span: str) -> None:
+    assert source(text, span) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("Pour Séoul, 10 000 soldats nord-coréens sont déjà en Russie.", "10 000", "Séoul"),
+        ("Pour la première fois, Kiev affirme que 30 soldats nord-coréens ont été tués.", "30", "Kiev"),
+        (
+            "Londres a annoncé une enveloppe de 300 millions de livres pour l'artillerie.",
+            "300 millions de livres",
+            "Londres",
+        ),
+    ],
+)
+def test_pour_names_a_claimant_only_before_a_proper_name_and_a_comma(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Un tribunal a condamné jeudi un enseignant à 13 ans de prison. Le même jour, un habitant a écopé "
+            "de 12 ans de réclusion.",
+            "12 ans",
+            ("2024-11-14", "2024-11-14", "Le même jour"),
+        ),
+        (
+            "Le Hezbollah a lancé dimanche 20 drones. La veille, il avait revendiqué le lancement de 12 drones.",
+            "12",
+            ("2024-11-16", "2024-11-16", "La veille"),
+        ),
+        (
+            "Le 12 novembre, l'armée a abattu 30 drones. Le lendemain, 14 drones ont été abattus.",
+            "14",
+            ("2024-11-13", "2024-11-13", "Le lendemain"),
+        ),
+        (
+            "Des pluies se sont abattues mardi sur le Gard.\n\nLe bilan s'est alourdi dans la soirée : 7 personnes ont "
+            "été tuées.",
+            "7",
+            ("2024-11-12", "2024-11-12", "dans la soirée"),
+        ),
+    ],
+)
+def test_a_day_named_relative_to_an_earlier_day(text: str, span: str, expected: tuple[str, str, str]) -> None:
+    assert when(text, span) == expected
+
+
+def test_a_day_named_relative_to_no_earlier_day_dates_nothing() -> None:
+    assert when("Le nombre de morts est passé à trois dans la soirée.", "trois") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Depuis la fin septembre, 1,2 million de personnes ont fui.",
+            "1,2 million",
+            ("2024-09-21", "2024-11-17", "Depuis la fin septembre"),
+        ),
+        (
+            "Depuis la mi-octobre, 300 soldats ont été tués.",
+            "300",
+            ("2024-10-11", "2024-11-17", "Depuis la mi-octobre"),
+        ),
+        (
+            "Depuis le début de l'automne, environ 1 500 soldats sont tués par jour.",
+            "environ 1 500",
+            ("2024-09-01", "2024-11-17", "Depuis le début de l'automne"),
+        ),
+        (
+            "Depuis le printemps 2022, 40 000 soldats ont été tués.",
+            "40 000",
+            ("2022-03-01", "2024-11-17", "Depuis le printemps 2022"),
+        ),
+    ],
+)
+def test_since_a_part_of_a_month_or_a_season(text: str, span: str, expected: tuple[str, str, str]) -> None:
+    assert when(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Plus de 4 700 Ukrainiens ont été libérés depuis le début de l'invasion russe, en février 2022.",
+            "Plus de 4 700",
+            ("2022-02-01", "2024-11-17", "depuis le début de l'invasion russe, en février 2022"),
+        ),
+        (
+            "Depuis l'invasion lancée par Vladimir Poutine le 24 février 2022, 12 000 civils ont été tués.",
+            "12 000",
+            ("2022-02-24", "2024-11-17", "Depuis l'invasion lancée par Vladimir Poutine le 24 février 2022"),
+        ),
+        (
+            "Au moins 500 soldats ont été capturés depuis la chute de la ville en mai 2024.",
+            "Au moins 500",
+            ("2024-05-01", "2024-11-17", "depuis la chute de la ville en mai 2024"),
+        ),
+    ],
+)
+def test_since_an_event_then_its_date(text: str, span: str, expected: tuple[str, str, str]) -> None:
+    assert when(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Près de 400 personnes étaient évacuées chaque jour au début du mois.",
+            "Près de 400",
+            ("2024-11-01", "2024-11-10", "début du mois"),
+        ),
+        ("La banque a relevé son taux à 21 % à la mi-mois.", "21 %", ("2024-11-11", "2024-11-20", "mi-mois")),
+        (
+            "L'inflation devrait refluer à 2,4 % sur l'ensemble de l'année.",
+            "2,4 %",
+            ("2024-01-01", "2024-12-31", "l'ensemble de l'année"),
+        ),
+        (
+            "Voici les événements de ce jeudi 14 novembre, jour 995 de la guerre, où 40 drones ont été abattus.",
+            "40",
+            ("2024-11-14", "2024-11-14", "ce jeudi 14 novembre"),
+        ),
+    ],
+)
+def test_parts_of_this_month_the_whole_year_and_a_day_after_ce(
+    text: str, span: str, expected: tuple[str, str, str]
+) -> None:
+    assert when(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre\n\n► 96 drones et trois missiles lancés pendant la nuit\n\nL'alerte a duré cinq heures.",
+        "► Moscou affirme avoir abattu 40 drones dans la nuit\n\nLe ministère n'a pas donné de détails.",
+        "• 12 soldats tués cette semaine\n\nLe bilan reste provisoire.",
+    ],
+)
+def test_a_bullet_headline_dates_nothing(text: str) -> None:
+    facts = EXTRACTOR.extract_text(text, lang="fr", published="2024-11-17")
+    assert facts and all(f.when is None for f in facts)
