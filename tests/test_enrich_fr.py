@@ -343,3 +343,48 @@ def test_parts_of_this_month_the_whole_year_and_a_day_after_ce(
 def test_a_bullet_headline_dates_nothing(text: str) -> None:
     facts = EXTRACTOR.extract_text(text, lang="fr", published="2024-11-17")
     assert facts and all(f.when is None for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Un habitant de Crimée, péninsule annexée par la Russie en 2014, a été condamné à treize ans de prison.",
+            "treize ans",
+        ),
+        ("La loi adoptée en 2023 prévoit jusqu'à cinq ans de prison.", "cinq ans"),
+        ("La mission créée en 1978 compte environ 10 000 casques bleus.", "environ 10 000"),
+    ],
+)
+def test_a_date_that_says_what_a_noun_is_dates_no_fact(text: str, span: str) -> None:
+    assert when(text, span) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Les 96 drones lancés le 16 novembre ont tous été abattus.",
+            "96",
+            ("2024-11-16", "2024-11-16", "16 novembre"),
+        ),
+        (
+            "Une attaque a été lancée le 16 novembre et 3 civils ont été tués.",
+            "3",
+            ("2024-11-16", "2024-11-16", "16 novembre"),
+        ),
+        ("L'armée en 2023 comptait 200 000 soldats.", "200 000", ("2023-01-01", "2023-12-31", "2023")),
+    ],
+)
+def test_a_participle_after_an_auxiliary_or_a_count_still_dates_its_fact(
+    text: str, span: str, expected: tuple[str, str, str]
+) -> None:
+    assert when(text, span) == expected
+
+
+def test_an_attack_without_precedent_since_the_start_of_the_war_is_no_date() -> None:
+    text = (
+        "Le ministère a annoncé avoir abattu 70 drones ce dimanche matin, une attaque inédite par son ampleur "
+        "depuis le début du conflit en 2022. Outre ces 34 drones près de la capitale, 7 l'ont été ailleurs."
+    )
+    assert when(text, "34") == ("2024-11-17", "2024-11-17", "ce dimanche matin")
