@@ -65,11 +65,11 @@ def render_result(result: DocumentResult) -> RenderableType:
     table = Table(title=f"{len(result.facts)} facts", title_justify="left", expand=False, show_lines=False)
     for column, options in (
         ("#", {"justify": "right", "style": "dim"}),
-        ("kind", {}),
+        ("kind", {"no_wrap": True}),
         ("span", {"overflow": "fold"}),
-        ("quantity", {"justify": "right"}),
-        ("unit", {}),
-        ("modifier", {}),
+        ("quantity", {"justify": "right", "no_wrap": True}),
+        ("unit", {"no_wrap": True}),
+        ("modifier", {"no_wrap": True}),
         ("attributes", {"overflow": "fold"}),
         ("when", {}),
         ("source", {"overflow": "fold"}),
