@@ -63,19 +63,16 @@ def render_result(result: DocumentResult) -> RenderableType:
     for fact in result.facts:
         text.stylize(kind_style(fact.kind), fact.span.start, fact.span.end)
     table = Table(title=f"{len(result.facts)} facts", title_justify="left", expand=False, show_lines=False)
-    for column, options in (
-        ("#", {"justify": "right", "style": "dim"}),
-        ("kind", {"no_wrap": True}),
-        ("span", {"overflow": "fold"}),
-        ("quantity", {"justify": "right", "no_wrap": True}),
-        ("unit", {"no_wrap": True}),
-        ("modifier", {"no_wrap": True}),
-        ("attributes", {"overflow": "fold"}),
-        ("when", {}),
-        ("source", {"overflow": "fold"}),
-        ("rule", {"style": "dim", "overflow": "fold"}),
-    ):
-        table.add_column(column, **options)  # type: ignore[arg-type]
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("span", overflow="fold")
+    table.add_column("quantity", justify="right", no_wrap=True)
+    table.add_column("unit", no_wrap=True)
+    table.add_column("modifier", no_wrap=True)
+    table.add_column("attributes", overflow="fold")
+    table.add_column("when")
+    table.add_column("source", overflow="fold")
+    table.add_column("rule", style="dim", overflow="fold")
     for number, fact in enumerate(sorted(result.facts, key=lambda fact: fact.span.start), 1):
         when = fact.when
         table.add_row(

@@ -26,6 +26,8 @@
   facts.forEach((f, i) => {
     f.id = i;
     f.day = f.when ? f.when.start : docs[f.doc].published || "";
+    // Charts count days and nights: a figure about a longer period (a month, a year) would read as one day's.
+    f.chartDay = !f.when ? f.day : Date.parse(f.when.end) - Date.parse(f.when.start) <= 86400000 ? f.when.start : "";
     f.lang = docs[f.doc].lang;
     f.attributesText = Object.entries(f.attributes)
       .filter(([, v]) => v !== null && v !== false)
@@ -190,7 +192,7 @@
           el("td", { text: f.modifier }),
           el("td", { text: f.attributesText }),
           el("td", { className: "when", text: whenText(f) }),
-          el("td", { text: f.source || "" }),
+          el("td", { className: "source", text: f.source || "" }),
           el("td", { className: "doc", text: docs[f.doc].title || docs[f.doc].path.split("/").pop(), title: docs[f.doc].path }),
           el("td", { text: f.lang }),
           el("td", { className: "rule", text: f.rule }),
@@ -385,17 +387,17 @@
   }
 
   function chart(kind, list) {
-    const dated = list.filter((f) => f.day && size(f) !== null);
+    const dated = list.filter((f) => f.chartDay && size(f) !== null);
     const box = el("div", { className: "chart", dataset: { kind: kind } }, [el("h3", {}, [chip(kind), " " + plural(list.length, "fact")])]);
     if (!dated.length) {
-      box.append(el("p", { className: "empty-note", text: "no dated facts" }));
+      box.append(el("p", { className: "empty-note", text: "no facts about a single day" }));
       return box;
     }
-    const { keys, of } = buckets([...new Set(dated.map((f) => f.day))].sort());
+    const { keys, of } = buckets([...new Set(dated.map((f) => f.chartDay))].sort());
     const seriesNames = [...new Set(dated.map(SERIES[kind]))].sort();
     const table = {};
     dated.forEach((f) => {
-      const cell = of(f.day) + "|" + SERIES[kind](f);
+      const cell = of(f.chartDay) + "|" + SERIES[kind](f);
       table[cell] = Math.max(table[cell] || 0, size(f));
     });
     const step = niceStep((Math.max(...Object.values(table)) || 1) / 4);
@@ -425,8 +427,9 @@
     const every = Math.max(1, Math.ceil(keys.length / 6));
     keys.forEach((key, k) => {
       if (k % every) return;
-      const x = Math.min(Math.max(left + (k + 0.5) * group, left + 28), W - right - 28);
-      root.append(svg("text", { x: x, y: H - bottom + 16, "text-anchor": "middle" }, key));
+      const x = left + (k + 0.5) * group;
+      const anchor = x < left + 30 ? "start" : x > W - right - 30 ? "end" : "middle";
+      root.append(svg("text", { x: anchor === "start" ? left : anchor === "end" ? W - right : x, y: H - bottom + 16, "text-anchor": anchor }, key));
     });
     box.append(root);
     box.append(
