@@ -55,14 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also store the facts in this SQLite database, created if missing (see docs/DATABASE.md); "
         "without -o, facts go to the database only",
     )
-    extract.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
-    extract.add_argument(
-        "--published",
-        metavar="DATE",
-        help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
-    )
-    _rules_option(extract)
-    _field_options(extract)
+    _document_options(extract)
     extract.set_defaults(run=_extract)
 
     text = commands.add_parser(
@@ -159,9 +152,13 @@ def _record_fields(args: argparse.Namespace) -> RecordFields:
 
 
 def _document_options(parser: argparse.ArgumentParser) -> None:
-    """The options of `extract` that change which facts a document gives."""
+    """The options that change which facts a document gives: extract, report and show share them."""
     parser.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
-    parser.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD), overriding the documents'")
+    parser.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
+    )
     _rules_option(parser)
     _field_options(parser)
 
@@ -278,10 +275,7 @@ def _plural(count: int, noun: str) -> str:
 def _text(args: argparse.Namespace) -> int:
     """The text of one document or record as read; with --meta its metadata (one JSON line per record of a file)."""
     fields = _record_fields(args)
-    path, wanted = Path(args.file), None
-    if not path.exists() and "#" in args.file:
-        name, _, wanted = args.file.rpartition("#")
-        path = Path(name)
+    path, wanted = _file_and_record(args.file)
     every_record = wanted is None and is_record_file(path)
     if every_record and args.meta:
         return _records_meta(path, fields)
@@ -318,6 +312,15 @@ def _text(args: argparse.Namespace) -> int:
 
 
 _SHOWN_IDS = 5
+
+
+def _file_and_record(name: str) -> tuple[Path, str | None]:
+    """FILE, or FILE#ID naming one record of a JSON/JSONL file (unless a file is called that)."""
+    path = Path(name)
+    if not path.exists() and "#" in name:
+        file, _, record = name.rpartition("#")
+        return Path(file), record
+    return path, None
 
 
 def _records_meta(path: Path, fields: RecordFields) -> int:
@@ -358,10 +361,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _show_document(args: argparse.Namespace) -> int:
     """Every record of the file (or the one named FILE#ID), each as its text with highlights and a table."""
-    path, wanted = Path(args.file), None
-    if not path.exists() and "#" in args.file:
-        name, _, wanted = args.file.rpartition("#")
-        path = Path(name)
+    path, wanted = _file_and_record(args.file)
     extractor = _extractor(args, args.lang)
     lang = None if args.lang == "auto" else args.lang
     console = Console(highlight=False, emoji=False)
