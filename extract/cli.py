@@ -8,7 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -21,6 +21,9 @@ from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
 from extract.lint import lint
 from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_documents
+from extract.report import ReportData, write_report
+from extract.show import render_result
+from extract.store import open_store
 from extract.writers import WRITERS, fact_output
 from schemas import fact_json_schema
 
@@ -45,14 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file, or a folder read recursively")
     extract.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     extract.add_argument("--format", choices=sorted(WRITERS), default="jsonl", help="default: jsonl")
-    extract.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
     extract.add_argument(
-        "--published",
-        metavar="DATE",
-        help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
+        "--db",
+        type=Path,
+        metavar="FILE",
+        help="also store the facts in this SQLite database, created if missing (see docs/DATABASE.md); "
+        "without -o, facts go to the database only",
     )
-    _rules_option(extract)
-    _field_options(extract)
+    _document_options(extract)
     extract.set_defaults(run=_extract)
 
     text = commands.add_parser(
@@ -71,6 +74,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     _field_options(text)
     text.set_defaults(run=_text)
+
+    report = commands.add_parser(
+        "report",
+        help="write one self-contained HTML page to review the facts of documents in context",
+        description="Extract the facts of PATH... (as extract does) and write one HTML page that needs no network: "
+        "each document with its facts highlighted, a facts table that sorts and filters, and charts over time.",
+    )
+    report.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a file, or a folder read recursively")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML page to write")
+    report.add_argument("--title", default="newsfacts report", help="the page's title")
+    _document_options(report)
+    report.set_defaults(run=_report)
+
+    show = commands.add_parser(
+        "show",
+        help="print a document with its facts highlighted, and a table of them",
+        description="Print FILE's text with each fact highlighted by kind, then a table of its facts. For a "
+        "JSON/JSONL file, every record; FILE#ID names one.",
+    )
+    show.add_argument("file", metavar="FILE", help="a document, or FILE#ID for one record of a JSON/JSONL file")
+    _document_options(show)
+    show.set_defaults(run=_show_document)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a fact")
     schema.set_defaults(run=_schema)
@@ -126,6 +151,18 @@ def _record_fields(args: argparse.Namespace) -> RecordFields:
     )
 
 
+def _document_options(parser: argparse.ArgumentParser) -> None:
+    """The options that change which facts a document gives: extract, report and show share them."""
+    parser.add_argument("--lang", default="auto", help="auto (detect per document; default) or a language code")
+    parser.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
+    )
+    _rules_option(parser)
+    _field_options(parser)
+
+
 def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule folder (repeatable)"
@@ -172,7 +209,7 @@ def _extract(args: argparse.Namespace) -> int:
     read = 0
     skipped: list[str] = []
     kinds: Counter[str] = Counter()
-    with fact_output(args.output, args.format) as writer, _progress(console, args.paths) as advance:
+    with _outputs(args) as write, _progress(console, args.paths) as advance:
         for result in extractor.extract_paths(args.paths, lang, published, fields):
             advance(result)
             for warning in result.warnings:
@@ -181,7 +218,7 @@ def _extract(args: argparse.Namespace) -> int:
                 console.print(f"{PROG}: error: {result.error}")
                 skipped.append(result.error)
                 continue
-            writer.write(result.facts)
+            write(result)
             read += 1
             kinds.update(fact.kind for fact in result.facts)
     console.print(f"{PROG}: {_plural(read, 'document')} read, {len(skipped)} skipped, {_plural(kinds.total(), 'fact')}")
@@ -190,6 +227,24 @@ def _extract(args: argparse.Namespace) -> int:
     for kind, count in sorted(kinds.items()):
         console.print(f"  {kind}: {count}")
     return 0 if read else 1
+
+
+@contextmanager
+def _outputs(args: argparse.Namespace) -> Iterator[Callable[[DocumentResult], None]]:
+    """Facts to -o (or stdout) and to --db; with --db alone, to the database only."""
+    with ExitStack() as stack:
+        sinks: list[Callable[[DocumentResult], None]] = []
+        if args.output is not None or args.db is None:
+            writer = stack.enter_context(fact_output(args.output, args.format))
+            sinks.append(lambda result: writer.write(result.facts))
+        if args.db is not None:
+            sinks.append(stack.enter_context(open_store(args.db)).add)
+
+        def write(result: DocumentResult) -> None:
+            for sink in sinks:
+                sink(result)
+
+        yield write
 
 
 @contextmanager
@@ -220,10 +275,7 @@ def _plural(count: int, noun: str) -> str:
 def _text(args: argparse.Namespace) -> int:
     """The text of one document or record as read; with --meta its metadata (one JSON line per record of a file)."""
     fields = _record_fields(args)
-    path, wanted = Path(args.file), None
-    if not path.exists() and "#" in args.file:
-        name, _, wanted = args.file.rpartition("#")
-        path = Path(name)
+    path, wanted = _file_and_record(args.file)
     every_record = wanted is None and is_record_file(path)
     if every_record and args.meta:
         return _records_meta(path, fields)
@@ -262,6 +314,15 @@ def _text(args: argparse.Namespace) -> int:
 _SHOWN_IDS = 5
 
 
+def _file_and_record(name: str) -> tuple[Path, str | None]:
+    """FILE, or FILE#ID naming one record of a JSON/JSONL file (unless a file is called that)."""
+    path = Path(name)
+    if not path.exists() and "#" in name:
+        file, _, record = name.rpartition("#")
+        return Path(file), record
+    return path, None
+
+
 def _records_meta(path: Path, fields: RecordFields) -> int:
     read = 0
     for item in read_documents(path, fields):
@@ -273,6 +334,51 @@ def _records_meta(path: Path, fields: RecordFields) -> int:
         print(json.dumps(item.metadata(), ensure_ascii=False))
         read += 1
     return 0 if read else 1
+
+
+def _report(args: argparse.Namespace) -> int:
+    published = parse_published(args.published)
+    extractor = _extractor(args, args.lang)
+    lang = None if args.lang == "auto" else args.lang
+    data = ReportData()
+    for result in extractor.extract_paths(args.paths, lang, published, _record_fields(args)):
+        for warning in result.warnings:
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        if result.error is not None:
+            print(f"{PROG}: error: {result.error}", file=sys.stderr)
+        data.add(result)
+    if not data.documents:
+        print(f"{PROG}: error: no document could be read; {args.output} not written", file=sys.stderr)
+        return 1
+    write_report(data, args.output, args.title)
+    print(
+        f"{PROG}: {args.output}: {_plural(len(data.documents), 'document')}, {_plural(len(data.facts), 'fact')}, "
+        f"{len(data.skipped)} skipped",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _show_document(args: argparse.Namespace) -> int:
+    """Every record of the file (or the one named FILE#ID), each as its text with highlights and a table."""
+    path, wanted = _file_and_record(args.file)
+    extractor = _extractor(args, args.lang)
+    lang = None if args.lang == "auto" else args.lang
+    console = Console(highlight=False, emoji=False)
+    shown = 0
+    for result in extractor.extract_records(path, lang, parse_published(args.published), _record_fields(args)):
+        if wanted is not None and result.record != wanted:
+            continue
+        for warning in result.warnings:
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        if result.error is not None:
+            print(f"{PROG}: error: {result.error}", file=sys.stderr)
+            continue
+        console.print(render_result(result))
+        shown += 1
+    if wanted is not None and not shown:
+        print(f"{PROG}: error: no readable record {wanted!r} in {path}", file=sys.stderr)
+    return 0 if shown else 1
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -90,6 +90,8 @@ class DocumentResult(BaseModel):
     error: str | None = None
     record: str | None = None
     """For a record of a JSON/JSONL file: its id, or its line number (`path` is then ``file.jsonl#<record>``)."""
+    text: str | None = Field(default=None, repr=False)
+    """The document's text as read, which the facts' offsets index into (for reports that show facts in place)."""
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:
@@ -213,7 +215,9 @@ class Extractor:
         )
         if document.url or document.title:
             facts = [fact.model_copy(update={"doc": doc}) for fact in facts]
-        return DocumentResult(path=document.path, record=document.record, doc=doc, facts=facts, warnings=warnings)
+        return DocumentResult(
+            path=document.path, record=document.record, doc=doc, facts=facts, warnings=warnings, text=document.text
+        )
 
     def extract_file(
         self,

@@ -45,6 +45,8 @@ CSV_COLUMNS = (
     "when.end",
     "when.text",
     "source.text",
+    "source.start",
+    "source.end",
     "rule",
     "extractor",
 )

@@ -48,3 +48,8 @@ def test_the_installed_wheel_extracts_the_examples(tmp_path: Path) -> None:
     for line in lines:
         FACT_ADAPTER.validate_json(line)
     assert "documents read" in extracted.stderr
+    # The report's page template, style and script are package data.
+    page = tmp_path / "report.html"
+    reported = run(venv / "bin" / "newsfacts", "report", EXAMPLES, "-o", page, cwd=tmp_path)
+    assert reported.returncode == 0, reported.stderr[-3000:]
+    assert "newsfacts-data" in page.read_text(encoding="utf-8")
