@@ -8,7 +8,7 @@ from functools import cached_property
 import regex
 
 from extract.rules import Candidate
-from extract.sources import Claimant, find_claimants, source_of
+from extract.sources import Claimant, find_claimants, sentence_subject, source_of
 from extract.text import Sentence
 from extract.when import DateMention, blocks, find_dates, headlines, when_of
 from schemas import Source, When
@@ -48,7 +48,7 @@ class Enricher:
         if claimant is None:
             claimant = self._quotation_speaker(sentence)
         elif claimant.pronoun:
-            claimant = self._named_before(sentence)
+            claimant = self._named_before(sentence) or sentence_subject(self.text, sentence, self.lang)
         if claimant is None:
             return None
         return Source(text=self.text[claimant.start : claimant.end], start=claimant.start, end=claimant.end)
