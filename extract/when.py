@@ -51,6 +51,10 @@ Resolve = Literal[
     "month_range",
     "until_year",
     "night_of_date",
+    "year_ago",
+    "year_start",
+    "year_end",
+    "coming_weeks",
 ]
 FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
@@ -293,6 +297,18 @@ def _resolve(
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "this_year":
         return dt.date(published.year, 1, 1), published
+    if kind == "year_ago":  # "vor einem Jahr": that day a year before
+        day = published.replace(day=28) if (published.month, published.day) == (2, 29) else published
+        day = day.replace(year=day.year - 1)
+        return day, day
+    if kind == "year_start":  # "zum Jahresbeginn": January
+        year = published.year + (1 if forward else 0)
+        return dt.date(year, 1, 1), dt.date(year, 1, 31)
+    if kind == "year_end":  # "bis zum Jahresende": 31 December of this year
+        return dt.date(published.year, 12, 31), dt.date(published.year, 12, 31)
+    if kind == "coming_weeks":  # "in den kommenden Wochen": the next three weeks, Monday to Sunday
+        monday = published + dt.timedelta(days=7 - published.weekday())
+        return monday, monday + dt.timedelta(days=20)
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
@@ -437,9 +453,20 @@ def _distance(date: DateMention, position: int) -> int:
 
 def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
     for clause in compiled.relative.finditer(text, sentence.start, sentence.end):
-        if clause.start() <= position < clause.end():
+        if clause.start() <= position < clause.end() and not _about_a_count(text, sentence, clause):
             return clause.span()
     return None
+
+
+# Counted things right before a relative clause: "Von den 93 Drohnen, die …" (a number that is not a year).
+_COUNTED = regex.compile(r"(?<![\p{N}.,])(?!(?:19|20)\d{2}(?!\d))\p{N}[\p{N}.,\s]*(?:\s+\p{L}+){1,2}\s*$", regex.V1)
+
+
+def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> bool:
+    """A relative clause set between a count and its verb ("Von den 93 Drohnen, die … in der Nacht startete,
+    wurden 71 abgeschossen") dates the count."""
+    embedded = text.startswith(",", clause.end()) and clause.end() < sentence.end
+    return embedded and _COUNTED.search(text, sentence.start, clause.start()) is not None
 
 
 def _visible(
@@ -449,7 +476,8 @@ def _visible(
     if own is not None:
         return own[0] <= date.start < own[1]
     return not any(
-        c.start() <= date.start < c.end() for c in compiled.relative.finditer(text, sentence.start, sentence.end)
+        c.start() <= date.start < c.end() and not _about_a_count(text, sentence, c)
+        for c in compiled.relative.finditer(text, sentence.start, sentence.end)
     )
 
 

@@ -155,3 +155,161 @@ def test_the_subject_after_the_verb_when_a_phrase_opens_the_sentence(text: str, 
 )
 def test_the_subject_of_a_reporting_verb(text: str, mention: str, claimant: str) -> None:
     assert source(text, mention) == claimant
+
+
+def when(text: str, mention: str) -> tuple[str, str, str] | None:
+    """The text, first and last day of the date of the fact whose span is `mention`."""
+    facts = EXTRACTOR.extract_text(text, lang="de", published=PUBLISHED)
+    (fact,) = [f for f in facts if f.span.text == mention]
+    return (fact.when.text, str(fact.when.start), str(fact.when.end)) if fact.when else None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "In der vergangenen Woche wurden 40 Drohnen abgeschossen.",
+            "40",
+            ("vergangenen Woche", "2024-11-11", "2024-11-17"),
+        ),
+        (
+            "Im vergangenen Jahr starben 300 Menschen bei Angriffen.",
+            "300",
+            ("vergangenen Jahr", "2023-01-01", "2023-12-31"),
+        ),
+        (
+            "Für das kommende Jahr plant die Regierung Ausgaben von 50 Milliarden Euro.",
+            "50 Milliarden Euro",
+            ("kommende Jahr", "2025-01-01", "2025-12-31"),
+        ),
+        ("Im Frühjahr nahmen 5000 Soldaten an dem Manöver teil.", "5000", ("Frühjahr", "2024-03-01", "2024-05-31")),
+        (
+            "Die Angeklagte hatte im Jahr 2019 rund 300.000 Euro veruntreut.",
+            "rund 300.000 Euro",
+            ("Jahr 2019", "2019-01-01", "2019-12-31"),
+        ),
+        (
+            "Zehntausende Menschen verbrachten die Nacht in Schutzräumen.",
+            "Zehntausende",
+            ("die Nacht", "2024-11-19", "2024-11-20"),
+        ),
+    ],
+)
+def test_a_date_is_written_without_the_preposition_before_it(
+    text: str, mention: str, expected: tuple[str, str, str]
+) -> None:
+    assert when(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Am Dienstagabend griff Russland mit 50 Drohnen an.", "50", ("Dienstagabend", "2024-11-19", "2024-11-19")),
+        (
+            "Der Angriff begann am Sonntagmorgen, 12 Menschen wurden verletzt.",
+            "12",
+            ("Sonntagmorgen", "2024-11-17", "2024-11-17"),
+        ),
+        ("Am Morgen waren 3000 Haushalte ohne Strom.", "3000", None),
+        (
+            "Die Bank wird morgen den Leitzins auf 3 Prozent senken.",
+            "3 Prozent",
+            ("morgen", "2024-11-21", "2024-11-21"),
+        ),
+    ],
+)
+def test_weekday_with_a_time_of_day_and_morgen(text: str, mention: str, expected: tuple[str, str, str] | None) -> None:
+    assert when(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Die Bank hatte 2021 Insolvenz angemeldet; rund 1400 Sparer warten.",
+            "rund 1400",
+            ("2021", "2021-01-01", "2021-12-31"),
+        ),
+        ("Bis 2027 sollen 5000 Soldaten in Litauen stationiert sein.", "5000", ("2027", "2027-01-01", "2027-12-31")),
+        (
+            "Berlin hatte bereits 2017 rund 1500 Soldaten nach Litauen geschickt.",
+            "rund 1500",
+            ("2017", "2017-01-01", "2017-12-31"),
+        ),
+        ("Russland hat bereits 2000 Soldaten verloren.", "2000", None),
+    ],
+)
+def test_a_bare_year_after_a_verb_or_bis(text: str, mention: str, expected: tuple[str, str, str] | None) -> None:
+    assert when(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Vor einem Jahr lag der Leitzins noch bei 4 Prozent.",
+            "4 Prozent",
+            ("Vor einem Jahr", "2023-11-20", "2023-11-20"),
+        ),
+        (
+            "Zum Jahresbeginn lagen die Zinsen bei über 3,5 Prozent.",
+            "über 3,5 Prozent",
+            ("Jahresbeginn", "2024-01-01", "2024-01-31"),
+        ),
+        (
+            "Bis zum Jahresende könnten 15.000 nordkoreanische Soldaten in Russland sein.",
+            "15.000",
+            ("Jahresende", "2024-12-31", "2024-12-31"),
+        ),
+        (
+            "In den kommenden Wochen sollen 1000 weitere Soldaten folgen.",
+            "1000",
+            ("kommenden Wochen", "2024-11-25", "2024-12-15"),
+        ),
+    ],
+)
+def test_dates_relative_to_the_year_and_the_coming_weeks(
+    text: str, mention: str, expected: tuple[str, str, str]
+) -> None:
+    assert when(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Am Donnerstag senkte die EZB die Zinsen. Es ist die dritte Senkung seit Juni. Er sinkt auf 3,4 Prozent.",
+            "3,4 Prozent",
+            ("Donnerstag", "2024-11-14", "2024-11-14"),
+        ),
+        (
+            "Die Inflation lag im Oktober erstmals seit 2021 unter 2 Prozent.",
+            "unter 2 Prozent",
+            ("Oktober", "2024-10-01", "2024-10-31"),
+        ),
+    ],
+)
+def test_seit_after_an_ordinal_or_erstmals_is_no_date(text: str, mention: str, expected: tuple[str, str, str]) -> None:
+    assert when(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Von den 50 Drohnen, die Russland in der Nacht startete, wurden 40 abgeschossen.",
+            "50",
+            ("in der Nacht", "2024-11-19", "2024-11-20"),
+        ),
+        (
+            "Von den 50 Drohnen, die Russland in der Nacht startete, wurden 40 abgeschossen.",
+            "40",
+            ("in der Nacht", "2024-11-19", "2024-11-20"),
+        ),
+        ("Russland, das im Februar 2022 einmarschierte, verlor seitdem 5000 Soldaten.", "5000", None),
+    ],
+)
+def test_a_relative_clause_between_a_count_and_its_verb_dates_the_count(
+    text: str, mention: str, expected: tuple[str, str, str] | None
+) -> None:
+    assert when(text, mention) == expected
