@@ -15,7 +15,10 @@ from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
-_QUOTES = "«»“”\"„"
+# A quotation is speech, three words or more; "„Quadriga“" is a quoted name.
+_QUOTATION = regex.compile(
+    r"(?<![\p{L}\p{N}.,!?])[«„“\"]\s*[^\s«»“”\"„]+(?:\s+[^\s«»“”\"„]+){2,}\s*(?:[»“”\"]|$)", regex.V1
+)
 
 
 class Enricher:
@@ -79,7 +82,7 @@ class Enricher:
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
         """A quotation's speaker named in the line or sentence that follows it."""
         own = self.text[sentence.start : sentence.end]
-        if not any(q in own for q in _QUOTES):
+        if not _QUOTATION.search(own):
             return None
         index = self._index(sentence)
         if index + 1 >= len(self.sentences):

@@ -23,8 +23,8 @@ FLAGS = regex.IGNORECASE | regex.V1
 _PUNCTUATION = ',;:.!?()\n«»“”"„'
 # Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)").
 _BOUNDARY_PUNCTUATION = ',;:.!?\n«»“”"„'
-# "14.15 Uhr", "3,25 Prozent": a point or comma between digits ends nothing.
-_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})"
+# "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
+_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.\s+\p{Lu})"
 _WORD = regex.compile(r"[^\s,]+")
 
 
@@ -123,8 +123,8 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         intros=frozenset(w.lower() for w in lexicon.intros),
         # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
         stop=regex.compile(
-            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}})(?![\p{{L}}])"
-            rf"|\s*[{regex.escape(_PUNCTUATION)}]",
+            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*\.\s+\p{{Lu}}))(?![\p{{L}}])"
+            rf"|\s*{_NOT_IN_NUMBER}[{regex.escape(_PUNCTUATION)}]",
             FLAGS,
         ),
         boundary=regex.compile(
@@ -167,7 +167,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)
         if compiled.subject_after_verb and (claimant is None or _opener(text, claimant, compiled)):
-            claimant = _forward(text, match.end(), sentence.end, compiled)  # "Für 2025 erwarten die Ökonomen"
+            claimant = _inverted_subject(text, sentence.start, match, compiled)
         if claimant is None:
             continue
         rest = text[match.end() : sentence.end]
@@ -187,6 +187,18 @@ def _read_from(match: regex.Match[str], limit: int) -> tuple[int, int]:
     if "claimant" in match.re.groupindex and match.start("claimant") >= 0:
         return match.start("claimant"), match.end("claimant")
     return match.end(), limit
+
+
+def _inverted_subject(text: str, floor: int, verb: regex.Match[str], compiled: _Compiled) -> Claimant | None:
+    """After an opening phrase the subject follows the finite verb ("Für 2025 erwarten die Ökonomen",
+    "In einer Erklärung teilte die Armee mit"), or sits between an auxiliary and the verb
+    ("Zuvor hatte X berichtet")."""
+    finite = _WORD.match(text, verb.start())
+    after = _forward(text, finite.end() if finite is not None else verb.end(), verb.endpos, compiled)
+    if after is not None:
+        return after
+    auxiliaries = [w for w in _WORD.finditer(text, floor, verb.start()) if w.group().lower() in compiled.not_words]
+    return _forward(text, auxiliaries[-1].end(), verb.start(), compiled) if auxiliaries else None
 
 
 def _opener(text: str, claimant: Claimant, compiled: _Compiled) -> bool:
@@ -279,6 +291,8 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
             attribute = attribute or (following[:1].islower() and not _adjective(following, compiled))
         elif token[:1].isupper():
             end = word.end()
+        elif regex.fullmatch(r"\d{1,3}\.", token) and following[:1].isupper():
+            continue  # "die 47. Brigade"
         elif not token[:1].isalpha():
             break
         elif lower in compiled.joins or (lower in compiled.name_joins and following[:1].isupper()):
@@ -341,7 +355,7 @@ def _claimant(text: str, start: int, end: int, compiled: _Compiled) -> Claimant 
         return None
     if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
-    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])", text[start:end]) or any(
+    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])(?!\.\s+\p{Lu})", text[start:end]) or any(
         w.lower() in compiled.not_words for w in words
     ):
         return None

@@ -313,3 +313,17 @@ def test_a_relative_clause_between_a_count_and_its_verb_dates_the_count(
     text: str, mention: str, expected: tuple[str, str, str] | None
 ) -> None:
     assert when(text, mention) == expected
+
+
+def test_a_quotation_is_its_own_sentence_and_its_speaker_follows_it() -> None:
+    text = "Mindestens 14 Personen wurden verletzt. „Seit 75 Jahren gab es das nicht“, sagt Kreisbrandrat Josef Huber."
+    assert source(text, "75 Jahren") == "Kreisbrandrat Josef Huber"
+    assert source(text, "Mindestens 14") is None
+
+
+def test_an_ordinal_belongs_to_its_noun_phrase_and_a_quoted_name_is_no_quotation() -> None:
+    assert source("Die 47. Brigade hat nach eigenen Angaben zwei Schützenpanzer zerstört.", "zwei") == "Die 47. Brigade"
+    text = (
+        "Am Manöver „Quadriga“ nahmen 5000 Soldaten teil. Ein Soldat der 1. Panzerdivision sagte, die Stimmung sei gut."
+    )
+    assert source(text, "5000") is None
