@@ -327,3 +327,12 @@ def test_an_ordinal_belongs_to_its_noun_phrase_and_a_quoted_name_is_no_quotation
         "Am Manöver „Quadriga“ nahmen 5000 Soldaten teil. Ein Soldat der 1. Panzerdivision sagte, die Stimmung sei gut."
     )
     assert source(text, "5000") is None
+
+
+def test_a_season_with_its_year_and_a_day_with_its_ordinal_dot() -> None:
+    assert when("Im Sommer 2023 lag die Inflation bei 6 Prozent.", "6 Prozent") == (
+        "Sommer 2023",
+        "2023-06-01",
+        "2023-08-31",
+    )
+    assert when("Der Angriff am 6. November tötete 5 Menschen.", "5") == ("6. November", "2024-11-06", "2024-11-06")
