@@ -35,7 +35,8 @@ def _ruleset(lang: str, dirs: tuple[Path, ...], exclude: frozenset[str]) -> Rule
 
 
 def sentences_of(text: str, lang: str) -> list[Sentence]:
-    return split_sentences(text, load_lexicon(lang, BUILTIN_RULES_DIR).abbreviations)
+    lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
+    return split_sentences(text, lexicon.abbreviations, lexicon.ordinal_after)
 
 
 def candidates(

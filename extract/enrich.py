@@ -8,7 +8,7 @@ from functools import cached_property
 import regex
 
 from extract.rules import Candidate
-from extract.sources import Claimant, find_claimants, source_of
+from extract.sources import Claimant, find_claimants, sentence_subject, source_of
 from extract.text import Sentence
 from extract.when import DateMention, blocks, find_dates, headlines, when_of
 from schemas import Source, When
@@ -52,7 +52,11 @@ class Enricher:
             claimant = self._quotation_speaker(sentence)
         elif claimant is not None and claimant.pronoun:
             # "“We shot down 40 drones,” …": inside a quotation the speaker is who "we" is.
-            claimant = (self._quotation_speaker(sentence) if quoted else None) or self._named_before(sentence)
+            claimant = (
+                (self._quotation_speaker(sentence) if quoted else None)
+                or self._named_before(sentence)
+                or sentence_subject(self.text, sentence, self.lang)
+            )
         if claimant is None:
             return None
         return Source(text=self.text[claimant.start : claimant.end], start=claimant.start, end=claimant.end)

@@ -108,6 +108,8 @@ class Lexicon(_Data):
     identifier_prefixes: list[str] = Field(default_factory=list)
     year_prefixes: list[str] = Field(default_factory=list)
     abbreviations: list[str] = Field(default_factory=list)
+    # Words after which "6." is an ordinal, not a sentence end ("am 6. November", "die 47. Brigade").
+    ordinal_after: list[str] = Field(default_factory=list)
     noun_stop_words: list[str] = Field(default_factory=list)
     # Words that open a publication date or a source URL in the header or footer lines of
     # scraped news ("Publish date : 2024-11-10 14:01:43", "Publié le 12 novembre 2024",

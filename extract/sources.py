@@ -28,6 +28,9 @@ _BOUNDARY_STOP = r"\.(?!\S)"
 # An acronym in parentheses belongs to the name before it: "el Centro de Integración de Datos (CID)".
 _ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
 _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
+# "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
+_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.\s+\p{Lu})"
+_WORD = regex.compile(r"[^\s,]+")
 
 
 class SourceLexicon(BaseModel):
@@ -62,6 +65,19 @@ class SourceLexicon(BaseModel):
     # A claimant read forwards runs on through the complement of these participles, to the next comma
     # ("selon un sondage publié jeudi", "une note … citée vendredi par l'agence Yonhap").
     participles: list[str] = Field(default_factory=list)
+    # Claimants that stand for the subject of their own sentence ("nach eigenen Angaben").
+    reflexives: list[str] = Field(default_factory=list)
+    # Nouns are capitalised (German): a claimant is a noun phrase ending on a capitalised word, and
+    # its lowercase words are determiners, joins, or adjectives before a noun.
+    capitalised_nouns: bool = False
+    # Words that join two parts of one claimant ("der Polizei und der Feuerwehr", "von der Hamas").
+    joins: list[str] = Field(default_factory=list)
+    # Words that join a name to a claimant, only before that name ("die Regierung in London").
+    name_joins: list[str] = Field(default_factory=list)
+    # Determiners that attach a noun phrase to the noun before them ("der Sprecher des Ministeriums").
+    genitives: list[str] = Field(default_factory=list)
+    # After an opening phrase the subject follows the verb ("Für 2025 erwarten die Ökonomen …").
+    subject_after_verb: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +107,13 @@ class _Compiled:
     aside: regex.Pattern[str]
     coordinator: regex.Pattern[str]
     participle: regex.Pattern[str]
+    reflexives: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    joins: frozenset[str] = frozenset()
+    name_joins: frozenset[str] = frozenset()
+    genitives: frozenset[str] = frozenset()
+    capitalised_nouns: bool = False
+    subject_after_verb: bool = False
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -106,9 +129,12 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
     verbs = _alternation(lexicon.verbs)
     determiners = _alternation(lexicon.determiners) if lexicon.determiners else "(?!)"
     trailing = _alternation(lexicon.trailing) if lexicon.trailing else "(?!)"
+    inverted = _alternation(lexicon.inverted_verbs)
+    # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
+    after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
     return _Compiled(
         after_preposition=regex.compile(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+", FLAGS),
-        inverted=regex.compile(rf"[,»”\"]\s*{_alternation(lexicon.inverted_verbs)}\s+", FLAGS),
+        inverted=regex.compile(rf"[,»”\"]\s*{inverted}{after_inverted}", FLAGS),
         verb=regex.compile(rf"(?<![\p{{L}}]){verbs}(?![\p{{L}}])", FLAGS),
         starts=regex.compile(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])", FLAGS),
         trailing=regex.compile(rf"(?:\s+{trailing})+$", FLAGS),
@@ -117,17 +143,17 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         intros=frozenset(w.lower() for w in lexicon.intros),
         # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
         stop=regex.compile(
-            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}})(?![\p{{L}}])"
-            rf"|\s*[{regex.escape(_PUNCTUATION)}]",
+            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*\.\s+\p{{Lu}}))(?![\p{{L}}])"
+            rf"|\s*{_NOT_IN_NUMBER}[{regex.escape(_PUNCTUATION)}]",
             FLAGS,
         ),
         boundary=regex.compile(
-            rf"(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP}"
+            rf"(?:{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"
             rf"|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))",
             FLAGS,
         )
         if lexicon.boundaries
-        else regex.compile(rf"[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP}"),
+        else regex.compile(rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
         aside=regex.compile(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)", FLAGS),
         coordinator=regex.compile(
@@ -136,6 +162,13 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
         participle=regex.compile(
             rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])", FLAGS
         ),
+        reflexives=frozenset(r.lower() for r in lexicon.reflexives),
+        determiners=frozenset(d.lower() for d in lexicon.determiners),
+        joins=frozenset(j.lower() for j in lexicon.joins),
+        name_joins=frozenset(j.lower() for j in lexicon.name_joins),
+        genitives=frozenset(g.lower() for g in lexicon.genitives),
+        capitalised_nouns=lexicon.capitalised_nouns,
+        subject_after_verb=lexicon.subject_after_verb,
     )
 
 
@@ -143,7 +176,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     """The claimants named in one sentence, in order, each with the part of the sentence it covers.
 
     "according to X" and "…, said X" vouch for the whole sentence; "X said …" for
-    what follows the verb, or for what precedes it when the verb ends the sentence.
+    what follows the verb, or for the whole sentence when the verb (nearly) ends it.
     A semicolon ends what any of them covers.
     """
     compiled = _compiled(lang)
@@ -158,7 +191,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
             if match.end() in preposition_ends:
                 continue  # ", según X" is read as a preposition: X ends at the comma
             inverted = pattern is compiled.inverted
-            claimant = _forward(text, match.end(), sentence.end, compiled, apposition=inverted)
+            claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted)
             if not inverted:
                 preposition_ends.add(match.end())
             if claimant is not None:
@@ -170,23 +203,70 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)
+        if compiled.subject_after_verb and (claimant is None or _opener(text, claimant, compiled)):
+            claimant = _inverted_subject(text, sentence.start, match, compiled)
         if claimant is None:
             continue
         rest = text[match.end() : sentence.end]
-        # A short rest is what the claimant vouches for only when something precedes the claimant.
-        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25 and bool(
-            regex.search(r"[\p{L}\p{N}]", text[sentence.start : claimant.start])
-        )
+        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25
         parenthetical = rest.lstrip().startswith(",")
-        if parenthetical:
-            covers = whole
-        elif ends_sentence:
-            covers = (sentence.start, match.start())
-        else:
-            covers = (match.end(), sentence.end)
+        # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too.
+        covers = whole if parenthetical or ends_sentence else (match.end(), sentence.end)
         found.append(_within_clause(text, claimant, covers))
+    if compiled.reflexives:
+        found = [_reflexive(text, sentence, c, compiled) for c in found]
     unique = {(c.start, c.end): c for c in found}
     return [unique[k] for k in sorted(unique)]
+
+
+def _read_from(match: regex.Match[str], limit: int) -> tuple[int, int]:
+    """Where a claimant is read: inside the pattern's own `claimant` group ("teilte X mit"), else after it."""
+    if "claimant" in match.re.groupindex and match.start("claimant") >= 0:
+        return match.start("claimant"), match.end("claimant")
+    return match.end(), limit
+
+
+def _inverted_subject(text: str, floor: int, verb: regex.Match[str], compiled: _Compiled) -> Claimant | None:
+    """After an opening phrase the subject follows the finite verb ("Für 2025 erwarten die Ökonomen",
+    "In einer Erklärung teilte die Armee mit"), or sits between an auxiliary and the verb
+    ("Zuvor hatte X berichtet")."""
+    finite = _WORD.match(text, verb.start())
+    after = _forward(text, finite.end() if finite is not None else verb.end(), verb.endpos, compiled, apposition=False)
+    if after is not None:
+        return after
+    auxiliaries = [w for w in _WORD.finditer(text, floor, verb.start()) if w.group().lower() in compiled.not_words]
+    return _forward(text, auxiliaries[-1].end(), verb.start(), compiled, apposition=False) if auxiliaries else None
+
+
+def _opener(text: str, claimant: Claimant, compiled: _Compiled) -> bool:
+    """A phrase that opens the sentence ("Für das laufende Jahr"), not a subject."""
+    words = text[claimant.start : claimant.end].split()
+    return bool(words) and words[0].lower() in compiled.intros
+
+
+def _reflexive(text: str, sentence: Sentence, claimant: Claimant, compiled: _Compiled) -> Claimant:
+    """ "nach eigenen Angaben" names the subject of its sentence; without one it is a pronoun."""
+    if text[claimant.start : claimant.end].lower() not in compiled.reflexives:
+        return claimant
+    subject = _subject(text, sentence, compiled)
+    if subject is None or subject.start >= claimant.start:
+        return Claimant(claimant.start, claimant.end, True, claimant.covers)
+    return Claimant(subject.start, subject.end, False, claimant.covers)
+
+
+def sentence_subject(text: str, sentence: Sentence, lang: str) -> Claimant | None:
+    """The noun phrase that opens a sentence, where capitalised nouns show it ("Die Notenbank erhöhte …")."""
+    compiled = _compiled(lang)
+    return _subject(text, sentence, compiled) if compiled is not None else None
+
+
+def _subject(text: str, sentence: Sentence, compiled: _Compiled) -> Claimant | None:
+    if not compiled.capitalised_nouns:
+        return None
+    subject = _forward(text, sentence.start, sentence.end, compiled, apposition=False)
+    if subject is None or subject.pronoun or _opener(text, subject, compiled):
+        return None
+    return subject
 
 
 def _within_clause(text: str, claimant: Claimant, covers: tuple[int, int]) -> Claimant:
@@ -229,12 +309,62 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     elif stop is not None and compiled.participle.search(text, start, end):
         comma = _PUNCTUATION_STOP.search(text, end, limit)  # "un sondage publié jeudi"
         extended = comma.start() if comma is not None else limit
+    if compiled.capitalised_nouns:
+        return _noun_phrase(text, start, end, compiled)
     claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)
     if claimant is None or claimant.pronoun:  # "selon elle"
         return claimant
     if not compiled.starts.match(text, start, end):
         return None
     return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
+
+
+def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
+    """Where nouns are capitalised, a claimant ends on its last noun or name, before any verb or adverb.
+
+    Lowercase words inside it are determiners, joins, adjectives before a noun
+    ("westlicher Geheimdienste"), or an attribute opened by a determiner and closed
+    by a participle ("der von der Hamas kontrollierten Behörden").
+    """
+    words = list(_WORD.finditer(text, start, limit))
+    if words and words[0].group().lower() in compiled.pronouns:
+        return Claimant(words[0].start(), words[0].end(), pronoun=True)
+    end, attribute = start, False
+    for index, word in enumerate(words):
+        token = word.group()
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        before = words[index - 1].group() if index else ""
+        after_noun = before[:1].isupper() and before.lower() not in compiled.determiners
+        lower = token.lower()
+        if lower in compiled.determiners:
+            if after_noun and lower not in compiled.genitives:
+                break  # "die Bundesbank ein Wachstum": a second noun phrase
+            attribute = attribute or (following[:1].islower() and not _adjective(following, compiled))
+        elif token[:1].isupper():
+            end = word.end()
+        elif regex.fullmatch(r"\d{1,3}\.", token) and following[:1].isupper():
+            continue  # "die 47. Brigade"
+        elif not token[:1].isalpha():
+            break
+        elif lower in compiled.joins or (lower in compiled.name_joins and following[:1].isupper()):
+            continue
+        elif attribute:
+            attribute = not (_adjective(token, compiled) and following[:1].isupper())
+        elif not (
+            _adjective(token, compiled)
+            and not after_noun
+            and (following[:1].isupper() or _adjective(following, compiled) or following.lower() in compiled.joins)
+        ):
+            break
+    return _claimant(text, start, end, compiled) if end > start else None
+
+
+def _adjective(word: str, compiled: _Compiled) -> bool:
+    """A lowercase word that may qualify a noun after it: inflected like an adjective, not a determiner."""
+    return (
+        regex.fullmatch(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)", word) is not None
+        and word.lower() not in compiled.determiners
+    )
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
@@ -253,6 +383,9 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
         title = text[cuts[-2] : start - 1]
         if _apposition(title, text[start:end], compiled):
             start = cuts[-2]
+    if compiled.capitalised_nouns:
+        # "wie Gouverneur Oleh Kiper auf Telegram mitteilte"
+        return _forward(text, start, end, compiled, apposition=False)
     return _claimant(text, start, end, compiled)
 
 
@@ -278,8 +411,8 @@ def _claimant(
         return None
     if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
-    # A number makes it a clause, not a name; an ordinal ("La 65.ª brigada") does not.
-    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])", text[start:end]) or any(
+    # A number makes it a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
+    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})", text[start:end]) or any(
         w.lower() in (compiled.not_words if not_words is None else not_words) for w in words
     ):
         return None

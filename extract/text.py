@@ -13,7 +13,7 @@ _LINE = regex.compile(r"[^\n\r]+")
 # sentence's first character, a bullet, or two sentences glued without a space.
 _BOUNDARY = regex.compile(
     rf"""
-    (?P<stop>[.!?…]+[»”"’)\]]*)(?=[ \t\u00a0]+[\p{{Lu}}\p{{N}}«“"(\[{BULLETS}]|[{BULLETS}])
+    (?P<stop>[.!?…]+[»”"’)\]]*)(?=[ \t\u00a0]+[\p{{Lu}}\p{{N}}«“„"(\[{BULLETS}]|[{BULLETS}])
     | (?P<glued_stop>[.!?…]+[»”"’)\]]*)(?=\p{{Lu}}(?:\p{{Ll}}|['’]\p{{Lu}}))
     | (?<=\p{{Ll}}{{3}})(?P<glued>)(?=\p{{Lu}}(?:\p{{Ll}}|['’]\p{{Lu}}))
     | (?P<bullet>)(?=[ \t]*[{BULLETS}])
@@ -21,6 +21,7 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}.]*)\.$")
+_NUMBER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)\s+\d{1,3}\.$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)*\p{L}")
 _TRIM = " \t\u00a0\u202f" + BULLETS + "\ufe0f"
 
@@ -31,15 +32,18 @@ class Sentence:
     end: int
 
 
-def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
+def split_sentences(text: str, abbreviations: Iterable[str] = (), ordinal_after: Iterable[str] = ()) -> list[Sentence]:
     """Sentences of `text` as offsets; every line break ends a sentence (headlines, bullets)."""
     known = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    ordinals = frozenset(w.lower() for w in ordinal_after)
     sentences: list[Sentence] = []
     for line in _LINE.finditer(text):
         cut = line.start()
         for match in _BOUNDARY.finditer(text, line.start(), line.end()):
             ends_with_dot = match.group("stop") is not None or match.group("glued_stop") is not None
-            if ends_with_dot and _is_abbreviation(text, cut, match.start(), known):
+            if ends_with_dot and (
+                _is_abbreviation(text, cut, match.start(), known) or _is_ordinal(text, cut, match.start(), ordinals)
+            ):
                 continue
             end = match.end()
             _append(sentences, text, cut, end)
@@ -56,6 +60,12 @@ def _is_abbreviation(text: str, floor: int, dot: int, known: frozenset[str]) -> 
         return False
     token = word.group(1).lower().rstrip(".")
     return token in known or _INITIALS.fullmatch(token) is not None
+
+
+def _is_ordinal(text: str, floor: int, dot: int, ordinals: frozenset[str]) -> bool:
+    """ "am 6. November": a number after one of the language's ordinal words, then a dot."""
+    before = _NUMBER_BEFORE.search(text, max(floor, dot - 20), dot + 1)
+    return before is not None and before.group(1).lower() in ordinals
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

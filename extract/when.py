@@ -56,6 +56,10 @@ Resolve = Literal[
     "day_before_that",
     "day_after_that",
     "whole_year",
+    "year_ago",
+    "year_start",
+    "year_end",
+    "coming_weeks",
 ]
 # Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
 # "dans la soirée"); without one, they date nothing.
@@ -196,8 +200,12 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
     )
 
 
-# A number at most three words before, in the same clause.
-_COUNTED = regex.compile(r"\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]+$", regex.V1)
+# Counted things just before (a number, not a year or a numbered name such as "la résolution 1701",
+# at most three words back in the same clause):
+# "los 96 drones lanzados el domingo", "Von den 93 Drohnen, die … in der Nacht startete, …".
+_COUNTED = regex.compile(
+    r"(?<![\p{N}.,])(?!\d{4}(?![\d.,]))\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]*$", regex.V1
+)
 
 
 def find_dates(
@@ -351,6 +359,18 @@ def _resolve(
         return dt.date(published.year, 1, 1), published
     if kind == "whole_year":
         return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+    if kind == "year_ago":  # "vor einem Jahr": that day a year before
+        day = published.replace(day=28) if (published.month, published.day) == (2, 29) else published
+        day = day.replace(year=day.year - 1)
+        return day, day
+    if kind == "year_start":  # "zum Jahresbeginn": January
+        year = published.year + (1 if forward else 0)
+        return dt.date(year, 1, 1), dt.date(year, 1, 31)
+    if kind == "year_end":  # "bis zum Jahresende": 31 December of this year
+        return dt.date(published.year, 12, 31), dt.date(published.year, 12, 31)
+    if kind == "coming_weeks":  # "in den kommenden Wochen": the next three weeks, Monday to Sunday
+        monday = published + dt.timedelta(days=7 - published.weekday())
+        return monday, monday + dt.timedelta(days=20)
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
@@ -502,9 +522,16 @@ def _distance(date: DateMention, position: int) -> int:
 
 def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
     for clause in compiled.relative.finditer(text, sentence.start, sentence.end):
-        if clause.start() <= position < clause.end():
+        if clause.start() <= position < clause.end() and not _about_a_count(text, sentence, clause):
             return clause.span()
     return None
+
+
+def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> bool:
+    """A relative clause set between a count and its verb ("Von den 93 Drohnen, die … in der Nacht startete,
+    wurden 71 abgeschossen") dates the count."""
+    embedded = text.startswith(",", clause.end()) and clause.end() < sentence.end
+    return embedded and _COUNTED.search(text, sentence.start, clause.start()) is not None
 
 
 def _visible(
@@ -514,7 +541,8 @@ def _visible(
     if own is not None:
         return own[0] <= date.start < own[1]
     return not any(
-        c.start() <= date.start < c.end() for c in compiled.relative.finditer(text, sentence.start, sentence.end)
+        c.start() <= date.start < c.end() and not _about_a_count(text, sentence, c)
+        for c in compiled.relative.finditer(text, sentence.start, sentence.end)
     )
 
 

@@ -49,3 +49,16 @@ def test_every_rule_is_exercised_by_a_golden_document() -> None:
             used.update(f.rule for f in extractor.extract_text(text, lang=lang if lang in extractor.langs else None))
     unused = [rule.id for lang in extractor.langs for rule in extractor.ruleset(lang).rules if rule.id not in used]
     assert not unused, f"rules no golden document exercises: {unused}"
+
+
+# docs/ANNOTATION.md: the date a fact refers to, and who claims it, as the golden files give them.
+WHEN_TARGET, SOURCE_TARGET = 0.95, 0.90
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
+def test_when_and_source_agree_with_the_golden_files(lang: str) -> None:
+    report = type(REPORT)([f for f in REPORT.fixtures if f.expected.parent.name == lang])
+    agreement = report.enrichment()
+    for key, target in (("when", WHEN_TARGET), ("source", SOURCE_TARGET)):
+        accuracy = agreement[key].accuracy
+        assert accuracy is not None and accuracy >= target, f"{lang} {key} {accuracy}: {agreement[key].wrong[:3]}"

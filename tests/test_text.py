@@ -62,3 +62,19 @@ def test_offsets_are_exact_and_ordered() -> None:
     found = split_sentences(text)
     assert [text[s.start : s.end] for s in found] == ["First one.", "Second one.", "Third\u00a0one"]
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+def test_a_german_opening_quote_starts_a_sentence() -> None:
+    assert sentences("14 Personen wurden verletzt. „Einen so hohen Pegel gab es nie“, sagt Huber.") == [
+        "14 Personen wurden verletzt.",
+        "„Einen so hohen Pegel gab es nie“, sagt Huber.",
+    ]
+
+
+def test_an_ordinal_after_a_listed_word_does_not_end_a_sentence() -> None:
+    text = "Am 6. November griff die 47. Brigade an. Die Zahl stieg auf 47. Rettungskräfte suchen weiter."
+    assert [text[s.start : s.end] for s in split_sentences(text, (), ("am", "die"))] == [
+        "Am 6. November griff die 47. Brigade an.",
+        "Die Zahl stieg auf 47.",
+        "Rettungskräfte suchen weiter.",
+    ]
