@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract import __version__
+from extract.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, document_budget
 from extract.enrich import Enricher
 from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
@@ -106,7 +107,8 @@ class Extractor:
 
     `rules_dirs` adds user rule folders on top of the built-in ones; `langs`
     restricts the languages considered (default: every language with a lexicon);
-    `exclude_rules` leaves out the rules with those ids (to see what a rule adds).
+    `exclude_rules` leaves out the rules with those ids (to see what a rule adds);
+    `time_budget` bounds the seconds spent on one document (None or 0: no bound).
     """
 
     def __init__(
@@ -114,7 +116,12 @@ class Extractor:
         rules_dirs: Sequence[Path | str] = (),
         langs: Iterable[str] | None = None,
         exclude_rules: Iterable[str] = (),
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
     ) -> None:
+        if time_budget is not None and not time_budget >= 0:
+            raise OptionError(f"time budget {time_budget!r} is not a number of seconds >= 0")
+        self.time_budget = time_budget
+        self._warmed: set[str] = set()
         self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
         missing = [str(d) for d in self.dirs if not d.is_dir()]
         if missing:
@@ -163,12 +170,34 @@ class Extractor:
             lang=language,
             published=parse_published(published),
         )
-        sentences = sentences_of(text, language)
-        found = candidates(
-            text, self.ruleset(language), self.ruleset if detect else None, self.langs, sentences=sentences
-        )
-        enricher = Enricher(text, language, meta.published, sentences)
-        return [self._fact(text, candidate, meta, enricher) for candidate in found]
+        ruleset = self._warm(language)
+        try:
+            with document_budget(self.time_budget):
+                sentences = sentences_of(text, language)
+                found = candidates(text, ruleset, self.ruleset if detect else None, self.langs, sentences=sentences)
+                enricher = Enricher(text, language, meta.published, sentences)
+                return [self._fact(text, candidate, meta, enricher) for candidate in found]
+        except BudgetExceeded as error:
+            raise BudgetExceeded(
+                f"{path}: extraction stopped {error}; no facts kept (raise it with --time-budget or time_budget=)"
+            ) from None
+
+    def _warm(self, lang: str) -> RuleSet:
+        """The language's rules, with every lazy set-up (patterns, date parser data) done outside any budget.
+
+        A budget is for the document's own text: the first document of a language must not
+        pay for compiling, so the rules' own examples are run once, unbounded, beforehand.
+        """
+        ruleset = self.ruleset(lang)
+        if self.time_budget and lang not in self._warmed:
+            self._warmed.add(lang)
+            examples = "\n".join(example.text for rule in ruleset.rules for example in rule.examples[:1])
+            budget, self.time_budget = self.time_budget, None
+            try:
+                self.extract_text(examples, lang, published="2024-11-10")
+            finally:
+                self.time_budget = budget
+        return ruleset
 
     def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta, enricher: Enricher) -> Fact:
         mention, sentence = candidate.mention, candidate.sentence
@@ -265,6 +294,8 @@ class Extractor:
     def _extract_read(self, document: Document, lang: str | None, published: dt.date | None) -> DocumentResult:
         try:
             return self.extract_document(document, lang, published)
+        except BudgetExceeded as error:
+            return DocumentResult(path=document.path, record=document.record, error=str(error))
         except Exception as error:  # a rule bug must not end the batch: report it with the file
             reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
             message = f"{document.path}: internal error ({reason}); please report it"

@@ -7,6 +7,7 @@ from functools import cached_property
 
 import regex
 
+from extract.budget import remaining
 from extract.rules import Candidate
 from extract.sources import Claimant, find_claimants, source_of
 from extract.text import Sentence
@@ -89,6 +90,6 @@ class Enricher:
         if claimants:
             return claimants[0]
         line = self.text[following.start : following.end]
-        if _SPEAKER_LINE.match(line):
+        if _SPEAKER_LINE.match(line, timeout=remaining()):
             return Claimant(following.start, following.end, pronoun=False)
         return None

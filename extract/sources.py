@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.budget import remaining
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
@@ -124,12 +125,13 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     found: list[Claimant] = []
     whole = (sentence.start, sentence.end)
     for pattern in (compiled.after_preposition, compiled.inverted):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in pattern.finditer(text, sentence.start, sentence.end, timeout=remaining()):
             claimant = _forward(text, match.end(), sentence.end, compiled)
             if claimant is not None:
                 found.append(_within_clause(text, claimant, whole))
-    inverted_ends = {m.end() for m in compiled.inverted.finditer(text, sentence.start, sentence.end)}
-    for match in compiled.verb.finditer(text, sentence.start, sentence.end):
+    inverted = compiled.inverted.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    inverted_ends = {m.end() for m in inverted}
+    for match in compiled.verb.finditer(text, sentence.start, sentence.end, timeout=remaining()):
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)
@@ -171,10 +173,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
-    stop = compiled.stop.search(text, start, limit)
+    stop = compiled.stop.search(text, start, limit, timeout=remaining())
     end = stop.start() if stop is not None else limit
     if stop is not None and text[stop.start() : stop.end()].strip() == ",":
-        name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
+        name = compiled.stop.search(text, stop.end(), limit, timeout=remaining())  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
             end = name.start() if name is not None else limit
@@ -185,11 +187,11 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
     """The subject before a verb; a title and a name in apposition go together ("Her lawyer, Ivan Sorokin")."""
-    cuts = [floor, *(m.end() for m in compiled.boundary.finditer(text, floor, verb))]
+    cuts = [floor, *(m.end() for m in compiled.boundary.finditer(text, floor, verb, timeout=remaining()))]
     end = verb
     if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
-    trailing = compiled.trailing.search(text, cuts[-1], end)
+    trailing = compiled.trailing.search(text, cuts[-1], end, timeout=remaining())
     if trailing is not None:
         end = trailing.start()
     start = cuts[-1]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.budget import remaining
+
 BULLETS = "►▶•■◆⇒➤➜→▸●"
 _LINE = regex.compile(r"[^\n\r]+")
 # A candidate boundary: end punctuation (and closing quotes) before the next
@@ -35,9 +37,9 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     """Sentences of `text` as offsets; every line break ends a sentence (headlines, bullets)."""
     known = frozenset(a.lower().rstrip(".") for a in abbreviations)
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
+    for line in _LINE.finditer(text, timeout=remaining()):
         cut = line.start()
-        for match in _BOUNDARY.finditer(text, line.start(), line.end()):
+        for match in _BOUNDARY.finditer(text, line.start(), line.end(), timeout=remaining()):
             ends_with_dot = match.group("stop") is not None or match.group("glued_stop") is not None
             if ends_with_dot and _is_abbreviation(text, cut, match.start(), known):
                 continue

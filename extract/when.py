@@ -19,6 +19,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.budget import remaining
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
@@ -183,10 +184,10 @@ def find_dates(
     compiled = _compiled(lang)
     if compiled is None:
         return []
-    furniture = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    furniture = [(m.start(), m.end()) for m in _DATELINE.finditer(text, timeout=remaining())]
     furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
-    for match in compiled.pattern.finditer(text):
+    for match in compiled.pattern.finditer(text, timeout=remaining()):
         if any(s <= match.start() < e for s, e in furniture):
             continue
         name = next(k for k, v in match.groupdict().items() if v is not None and k in compiled.resolve)
@@ -390,7 +391,7 @@ _TERMINAL = tuple('.!?…:»”")')
 
 def blocks(text: str) -> list[int]:
     """Where paragraphs and live-blog items start: blank lines, bullets, timestamp lines."""
-    return [0] + [m.start() for m in _BLOCK_START.finditer(text)]
+    return [0] + [m.start() for m in _BLOCK_START.finditer(text, timeout=remaining())]
 
 
 def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -436,7 +437,7 @@ def _distance(date: DateMention, position: int) -> int:
 
 
 def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    for clause in compiled.relative.finditer(text, sentence.start, sentence.end):
+    for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining()):
         if clause.start() <= position < clause.end():
             return clause.span()
     return None
@@ -448,11 +449,10 @@ def _visible(
     """A date in a relative clause ("…, which began in 2022, …") dates only that clause."""
     if own is not None:
         return own[0] <= date.start < own[1]
-    return not any(
-        c.start() <= date.start < c.end() for c in compiled.relative.finditer(text, sentence.start, sentence.end)
-    )
+    clauses = compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    return not any(c.start() <= date.start < c.end() for c in clauses)
 
 
 def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
     low, high = (date.end, position) if date.end <= position else (position, date.start)
-    return compiled.clause_break.search(text, low, high) is not None
+    return compiled.clause_break.search(text, low, high, timeout=remaining()) is not None
