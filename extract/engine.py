@@ -19,7 +19,16 @@ from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
 from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
 from extract.quantities import scan
-from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_document, read_documents
+from extract.readers import (
+    DEFAULT_MAX_SIZE,
+    Document,
+    ReadError,
+    RecordFields,
+    is_record_file,
+    iter_paths,
+    read_document,
+    read_documents,
+)
 from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
 from extract.text import Sentence, split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact, Span
@@ -108,7 +117,8 @@ class Extractor:
     `rules_dirs` adds user rule folders on top of the built-in ones; `langs`
     restricts the languages considered (default: every language with a lexicon);
     `exclude_rules` leaves out the rules with those ids (to see what a rule adds);
-    `time_budget` bounds the seconds spent on one document (None or 0: no bound).
+    `time_budget` bounds the seconds spent on one document, `max_size` the bytes of a file
+    read (None or 0: no bound).
     """
 
     def __init__(
@@ -117,10 +127,12 @@ class Extractor:
         langs: Iterable[str] | None = None,
         exclude_rules: Iterable[str] = (),
         time_budget: float | None = DEFAULT_TIME_BUDGET,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> None:
         if time_budget is not None and not time_budget >= 0:
             raise OptionError(f"time budget {time_budget!r} is not a number of seconds >= 0")
         self.time_budget = time_budget
+        self.max_size = max_size
         self._warmed: set[str] = set()
         self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
         missing = [str(d) for d in self.dirs if not d.is_dir()]
@@ -263,7 +275,7 @@ class Extractor:
             problem = "no records" if not results else "several records: read them with extract_records"
             return DocumentResult(path=str(path), error=f"{path}: {problem}")
         try:
-            document = read_document(Path(path))
+            document = read_document(Path(path), self.max_size)
         except InputError as error:
             return DocumentResult(path=str(path), error=str(error))
         return self._extract_read(document, lang, day)
@@ -285,7 +297,7 @@ class Extractor:
     def _records(
         self, path: Path, lang: str | None, published: dt.date | None, fields: RecordFields | None
     ) -> Iterator[DocumentResult]:
-        for item in read_documents(path, fields):
+        for item in read_documents(path, fields, self.max_size):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, record=item.record, error=str(item))
             else:

@@ -19,6 +19,7 @@ from extract.readers.html_page import read_html
 from extract.readers.plain import decode_document, read_plain
 from extract.readers.records import RecordFields, read_records
 from extract.readers.sidecar import Sidecar, apply_sidecar, is_sidecar, read_sidecar
+from extract.readers.size import DEFAULT_MAX_SIZE, parse_size
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 """Files that hold one document."""
@@ -29,6 +30,7 @@ SKIPPED_SUFFIXES = (".meta.json", ".expected.jsonl")
 """Never documents when a folder is walked: sidecars, and golden fixtures' expected facts."""
 
 __all__ = [
+    "DEFAULT_MAX_SIZE",
     "DOCUMENT_SUFFIXES",
     "RECORD_SUFFIXES",
     "SUPPORTED_SUFFIXES",
@@ -39,6 +41,7 @@ __all__ = [
     "is_record_file",
     "iter_paths",
     "parse_date",
+    "parse_size",
     "read_document",
     "read_documents",
     "read_records",
@@ -49,19 +52,22 @@ def is_record_file(path: Path) -> bool:
     return path.suffix.lower() in RECORD_SUFFIXES and not is_sidecar(path)
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
     """The document in a single-document file (.txt, .md, .html, .htm; another suffix is read as text).
 
-    Raises ReadError (an InputError) with a one-line reason when the file cannot be read.
+    Raises ReadError (an InputError) with a one-line reason when the file cannot be read
+    or is larger than `max_size` bytes (None or 0: no limit).
     """
     path = Path(path)
     if is_record_file(path):
         raise ReadError(f"{path}: a file of records: read it with read_documents or read_records", str(path))
     reader = read_html if path.suffix.lower() in (".html", ".htm") else read_plain
-    return _finish(reader(path), read_sidecar(path))
+    return _finish(reader(path, max_size), read_sidecar(path))
 
 
-def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[Document | ReadError]:
+def read_documents(
+    path: Path, fields: RecordFields | None = None, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Iterator[Document | ReadError]:
     """Lazily, every document in the file at `path`: one for a text or HTML file, one per record of JSON/JSONL.
 
     Nothing is raised: what cannot be read (the file, or one record) comes as a ReadError.
@@ -69,12 +75,12 @@ def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[D
     path = Path(path)
     if not is_record_file(path):
         try:
-            yield read_document(path)
+            yield read_document(path, max_size)
         except ReadError as error:
             yield error
         return
     sidecar = read_sidecar(path)
-    for item in read_records(path, fields):
+    for item in read_records(path, fields, max_size):
         if isinstance(item, ReadError):
             yield item
             continue
