@@ -295,12 +295,17 @@ class Extractor:
         return self._records(Path(path), lang, parse_published(published), fields)
 
     def _records(
-        self, path: Path, lang: str | None, published: dt.date | None, fields: RecordFields | None
+        self,
+        path: Path,
+        lang: str | None,
+        published: dt.date | None,
+        fields: RecordFields | None,
+        skip: Callable[[Document], bool] | None = None,
     ) -> Iterator[DocumentResult]:
         for item in read_documents(path, fields, self.max_size):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, record=item.record, error=str(item))
-            else:
+            elif skip is None or not skip(item):
                 yield self._extract_read(item, lang, published)
 
     def _extract_read(self, document: Document, lang: str | None, published: dt.date | None) -> DocumentResult:
@@ -329,15 +334,24 @@ class Extractor:
         lang: str | None = None,
         published: str | dt.date | None = None,
         fields: RecordFields | None = None,
+        skip: Callable[[Document], bool] | None = None,
     ) -> Iterator[DocumentResult]:
-        """Lazily, one result per document in `paths` (files, and folders walked recursively)."""
-        return self._paths(list(paths), lang, parse_published(published), fields)
+        """Lazily, one result per document in `paths` (files, and folders walked recursively).
+
+        `skip` leaves out, unextracted and unreported, the documents it is true for (those a resumed run did).
+        """
+        return self._paths(list(paths), lang, parse_published(published), fields, skip)
 
     def _paths(
-        self, paths: list[Path], lang: str | None, published: dt.date | None, fields: RecordFields | None
+        self,
+        paths: list[Path],
+        lang: str | None,
+        published: dt.date | None,
+        fields: RecordFields | None,
+        skip: Callable[[Document], bool] | None,
     ) -> Iterator[DocumentResult]:
         for item in iter_paths(paths):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, error=str(item))
             else:
-                yield from self._records(item, lang, published, fields)
+                yield from self._records(item, lang, published, fields, skip)
