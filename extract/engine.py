@@ -144,6 +144,8 @@ class Extractor:
         if unknown:
             raise OptionError(f"unknown language {', '.join(unknown)} (known: {', '.join(known)})")
         self.exclude_rules = frozenset(exclude_rules)
+        for lang in sorted({child.name for d in self.dirs[1:] for child in d.iterdir()} & set(self.langs)):
+            self.ruleset(lang)  # a broken user rule file fails here, not at the first document in its language
         if self.exclude_rules:
             ids = {rule.id for lang in self.langs for rule in load_rules(lang, self.dirs).rules}
             if self.exclude_rules - ids:

@@ -8,6 +8,7 @@ none, and a sidecar NAME.meta.json beside the file overrides everything (`sideca
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -102,11 +103,14 @@ def iter_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
     for path in paths:
         if path.is_dir():
             found = False
-            for child in sorted(path.rglob("*")):
+            for child in sorted(path.rglob("*")):  # symlinked folders are not followed: no loops
                 name = child.name.lower()
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not name.endswith(
-                    SKIPPED_SUFFIXES
-                ):
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES or name.endswith(SKIPPED_SUFFIXES):
+                    continue
+                broken = _broken_link(child)
+                if broken is not None:
+                    yield ReadError(f"{child}: {broken}", str(child))
+                elif child.is_file():
                     found = True
                     yield child
             if not found:
@@ -115,4 +119,17 @@ def iter_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
         elif path.exists():
             yield path
         else:
-            yield ReadError(f"{path}: no such file or directory", str(path))
+            yield ReadError(f"{path}: {_broken_link(path) or 'no such file or directory'}", str(path))
+
+
+def _broken_link(path: Path) -> str | None:
+    """Why a symlink leads nowhere (a loop, a missing target), or None when `path` is no broken link."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"broken symlink (its target {os.readlink(path)} does not exist)"
+    except (RuntimeError, OSError):
+        return "symlink loop"
+    return None
