@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.budget import remaining
+from extract.budget import check, remaining
 
 BULLETS = "►▶•■◆⇒➤➜→▸●"
 _LINE = regex.compile(r"[^\n\r]+")
@@ -40,6 +40,7 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     for line in _LINE.finditer(text, timeout=remaining()):
         cut = line.start()
         for match in _BOUNDARY.finditer(text, line.start(), line.end(), timeout=remaining()):
+            check()
             ends_with_dot = match.group("stop") is not None or match.group("glued_stop") is not None
             if ends_with_dot and _is_abbreviation(text, cut, match.start(), known):
                 continue
