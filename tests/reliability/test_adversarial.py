@@ -28,7 +28,7 @@ PATHOLOGICAL = {
     "nested qualifiers (fr)": "environ plus de près de jusqu'à " * 20_000 + "5 drones",
     "number words": "one thousand two hundred " * 30_000,
     "parentheses": "(" * 100_000 + "5 drones" + ")" * 100_000,
-    "1 MB without a sentence end": ("the drones were launched and about 5 were shot down by soldiers " * 16_000)[:10**6],
+    "1 MB without a sentence end": ("the drones were launched and about 5 were shot down " * 20_000)[: 10**6],
 }
 
 
@@ -54,7 +54,9 @@ def test_every_language_keeps_to_the_budget(lang: str) -> None:
         assert time.monotonic() - started < 2
 
 
-def test_a_document_over_budget_is_skipped_and_the_batch_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_document_over_budget_is_skipped_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a_crafted.txt").write_text(PATHOLOGICAL["'1 ' 100,000 times"], encoding="utf-8")
     (tmp_path / "b_good.txt").write_text("Russia launched 40 drones overnight.", encoding="utf-8")
     assert main(["extract", str(tmp_path), "--lang", "en", "--time-budget", "0.5"]) == 0
@@ -67,7 +69,7 @@ def test_a_document_over_budget_is_skipped_and_the_batch_goes_on(tmp_path: Path,
 def test_a_backtracking_rule_pattern_is_stopped_by_the_regex_timeout() -> None:
     catastrophic = regex.compile(r"(?:a|aa)+$")
     started = time.monotonic()
-    with pytest.raises(BudgetExceeded, match="over its time budget of 0.2 s"), document_budget(0.2):
+    with pytest.raises(BudgetExceeded, match=r"over its time budget of 0\.2 s"), document_budget(0.2):
         catastrophic.search("a" * 40 + "!", timeout=remaining())
     assert time.monotonic() - started < 1
     assert remaining() is None  # outside a budget, nothing is limited

@@ -18,7 +18,9 @@ EXTRACTOR = Extractor()
 Capture = pytest.CaptureFixture[str]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
 def test_a_byte_order_mark_decides_silently(tmp_path: Path, encoding: str) -> None:
     data = TEXT.encode(encoding)
     if encoding.endswith(("-le", "-be")):  # these codecs write no mark: put the one Python writes for the order
