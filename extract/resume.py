@@ -167,7 +167,7 @@ def _finished(path: Path, data: bytes, format: str) -> tuple[bytes, list[Entry]]
         if format == "csv":
             documents = [(row["doc.path"], row["doc.sha256"]) for row in csv.DictReader(io.StringIO(text))]
         else:
-            for line in text.splitlines():
+            for line in text.split("\n")[:-1]:  # JSON Lines end at "\n" only: U+0085, U+2028 may be in a string
                 doc = json.loads(line)["doc"]
                 documents.append((doc["path"], doc["sha256"]))
     except (ValueError, KeyError, TypeError) as error:
