@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -16,15 +18,17 @@ from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress
 
 from extract import __version__
+from extract.budget import DEFAULT_TIME_BUDGET
 from extract.engine import DocumentResult, Extractor, parse_published
 from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
 from extract.lint import lint
-from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_documents
+from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, parse_size, read_documents
 from extract.report import ReportData, write_report
+from extract.resume import Output, journal_path, open_output
 from extract.show import render_result
-from extract.store import open_store
-from extract.writers import WRITERS, fact_output
+from extract.store import FactStore, open_store
+from extract.writers import WRITERS
 from schemas import fact_json_schema
 
 PROG = "newsfacts"
@@ -56,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         "without -o, facts go to the database only",
     )
     _document_options(extract)
+    _robustness_options(extract)
     extract.set_defaults(run=_extract)
 
     text = commands.add_parser(
@@ -163,6 +168,28 @@ def _document_options(parser: argparse.ArgumentParser) -> None:
     _field_options(parser)
 
 
+def _robustness_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o FILE: continue an interrupted run, skipping the documents it finished (same path, same sha256)",
+    )
+    parser.add_argument(
+        "--max-size",
+        default="100MB",
+        metavar="SIZE",
+        help="skip files larger than this, such as 500KB, 100MB or 2GB; 0 for no limit (default: 100MB)",
+    )
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=DEFAULT_TIME_BUDGET,
+        metavar="SECONDS",
+        help="skip a document whose extraction takes longer (text crafted to be slow); 0 for no limit "
+        f"(default: {DEFAULT_TIME_BUDGET:g})",
+    )
+
+
 def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules", action="append", type=Path, default=[], metavar="DIR", help="extra rule folder (repeatable)"
@@ -183,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        output = getattr(args, "output", None)
+        kept = f"; {output} holds the documents finished, continue with --resume" if output is not None else ""
+        print(f"{PROG}: interrupted{kept}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of stdout went away (`newsfacts extract . | head`): stop quietly, and keep
@@ -197,7 +226,12 @@ def _extractor(args: argparse.Namespace, lang: str = "auto") -> Extractor:
     for folder in rules:
         if not (folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)):
             raise OptionError(f"{folder}: not a readable rules folder (--rules)")
-    return Extractor(rules, langs=None if lang == "auto" else [lang])
+    limits: dict[str, Any] = {}
+    if "max_size" in args:
+        if args.time_budget < 0:
+            raise OptionError(f"--time-budget {args.time_budget:g}: give a number of seconds, or 0 for no limit")
+        limits = {"max_size": parse_size(args.max_size), "time_budget": args.time_budget}
+    return Extractor(rules, langs=None if lang == "auto" else [lang], **limits)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -209,8 +243,14 @@ def _extract(args: argparse.Namespace) -> int:
     read = 0
     skipped: list[str] = []
     kinds: Counter[str] = Counter()
-    with _outputs(args) as write, _progress(console, args.paths) as advance:
-        for result in extractor.extract_paths(args.paths, lang, published, fields):
+    if args.output is not None and not args.resume and journal_path(args.output).exists():
+        console.print(f"{PROG}: warning: starting over: {args.output} was interrupted; --resume would continue it")
+    with (
+        _sigterm_interrupts(),
+        _outputs(args) as writer,
+        _progress(console, args.paths) as advance,
+    ):
+        for result in extractor.extract_paths(args.paths, lang, published, fields, skip=writer.skip):
             advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")
@@ -218,33 +258,67 @@ def _extract(args: argparse.Namespace) -> int:
                 console.print(f"{PROG}: error: {result.error}")
                 skipped.append(result.error)
                 continue
-            write(result)
+            writer.write(result)
             read += 1
             kinds.update(fact.kind for fact in result.facts)
-    console.print(f"{PROG}: {_plural(read, 'document')} read, {len(skipped)} skipped, {_plural(kinds.total(), 'fact')}")
+    resumed = f" ({writer.resumed} done before, not read again)" if args.resume else ""
+    summary = f"{_plural(read, 'document')} read{resumed}, {len(skipped)} skipped, {_plural(kinds.total(), 'fact')}"
+    console.print(f"{PROG}: {summary}")
     for reason in skipped:
         console.print(f"  skipped {reason}")
     for kind, count in sorted(kinds.items()):
         console.print(f"  {kind}: {count}")
-    return 0 if read else 1
+    return 0 if read or writer.resumed else 1
 
 
 @contextmanager
-def _outputs(args: argparse.Namespace) -> Iterator[Callable[[DocumentResult], None]]:
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM ends a run as Ctrl-C does: the output keeps every finished document, resumable."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Sinks:
+    """Where `extract` puts each document's facts: -o (or stdout), resumable, and --db."""
+
+    def __init__(self, output: Output | None, store: FactStore | None) -> None:
+        self.output, self.store = output, store
+
+    @property
+    def resumed(self) -> int:
+        return self.output.resumed if self.output is not None else 0
+
+    def skip(self, document: Document) -> bool:
+        return self.output is not None and self.output.skip(document)
+
+    def write(self, result: DocumentResult) -> None:
+        if self.output is not None:
+            self.output.write(result)
+        if self.store is not None:
+            self.store.add(result)
+
+
+@contextmanager
+def _outputs(args: argparse.Namespace) -> Iterator[_Sinks]:
     """Facts to -o (or stdout) and to --db; with --db alone, to the database only."""
     with ExitStack() as stack:
-        sinks: list[Callable[[DocumentResult], None]] = []
+        output = None
         if args.output is not None or args.db is None:
-            writer = stack.enter_context(fact_output(args.output, args.format))
-            sinks.append(lambda result: writer.write(result.facts))
-        if args.db is not None:
-            sinks.append(stack.enter_context(open_store(args.db)).add)
-
-        def write(result: DocumentResult) -> None:
-            for sink in sinks:
-                sink(result)
-
-        yield write
+            output = stack.enter_context(open_output(args.output, args.format, args.resume))
+        elif args.resume:
+            raise OptionError("--resume needs an output file (-o FILE)")
+        store = stack.enter_context(open_store(args.db)) if args.db is not None else None
+        yield _Sinks(output, store)
 
 
 @contextmanager

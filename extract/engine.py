@@ -13,12 +13,22 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract import __version__
+from extract.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, document_budget
 from extract.enrich import Enricher
 from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
 from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
 from extract.quantities import scan
-from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_document, read_documents
+from extract.readers import (
+    DEFAULT_MAX_SIZE,
+    Document,
+    ReadError,
+    RecordFields,
+    is_record_file,
+    iter_paths,
+    read_document,
+    read_documents,
+)
 from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
 from extract.text import Sentence, split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact, Span
@@ -109,7 +119,9 @@ class Extractor:
 
     `rules_dirs` adds user rule folders on top of the built-in ones; `langs`
     restricts the languages considered (default: every language with a lexicon);
-    `exclude_rules` leaves out the rules with those ids (to see what a rule adds).
+    `exclude_rules` leaves out the rules with those ids (to see what a rule adds);
+    `time_budget` bounds the seconds spent on one document, `max_size` the bytes of a file
+    read (None or 0: no bound).
     """
 
     def __init__(
@@ -117,7 +129,14 @@ class Extractor:
         rules_dirs: Sequence[Path | str] = (),
         langs: Iterable[str] | None = None,
         exclude_rules: Iterable[str] = (),
+        time_budget: float | None = DEFAULT_TIME_BUDGET,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> None:
+        if time_budget is not None and not time_budget >= 0:
+            raise OptionError(f"time budget {time_budget!r} is not a number of seconds >= 0")
+        self.time_budget = time_budget
+        self.max_size = max_size
+        self._warmed: set[str] = set()
         self.dirs = (BUILTIN_RULES_DIR, *(Path(d) for d in rules_dirs))
         missing = [str(d) for d in self.dirs if not d.is_dir()]
         if missing:
@@ -128,6 +147,8 @@ class Extractor:
         if unknown:
             raise OptionError(f"unknown language {', '.join(unknown)} (known: {', '.join(known)})")
         self.exclude_rules = frozenset(exclude_rules)
+        for lang in sorted({child.name for d in self.dirs[1:] for child in d.iterdir()} & set(self.langs)):
+            self.ruleset(lang)  # a broken user rule file fails here, not at the first document in its language
         if self.exclude_rules:
             ids = {rule.id for lang in self.langs for rule in load_rules(lang, self.dirs).rules}
             if self.exclude_rules - ids:
@@ -166,12 +187,34 @@ class Extractor:
             lang=language,
             published=parse_published(published),
         )
-        sentences = sentences_of(text, language)
-        found = candidates(
-            text, self.ruleset(language), self.ruleset if detect else None, self.langs, sentences=sentences
-        )
-        enricher = Enricher(text, language, meta.published, sentences)
-        return [self._fact(text, candidate, meta, enricher) for candidate in found]
+        ruleset = self._warm(language)
+        try:
+            with document_budget(self.time_budget):
+                sentences = sentences_of(text, language)
+                found = candidates(text, ruleset, self.ruleset if detect else None, self.langs, sentences=sentences)
+                enricher = Enricher(text, language, meta.published, sentences)
+                return [self._fact(text, candidate, meta, enricher) for candidate in found]
+        except BudgetExceeded as error:
+            raise BudgetExceeded(
+                f"{path}: extraction stopped {error}; no facts kept (raise it with --time-budget or time_budget=)"
+            ) from None
+
+    def _warm(self, lang: str) -> RuleSet:
+        """The language's rules, with every lazy set-up (patterns, date parser data) done outside any budget.
+
+        A budget is for the document's own text: the first document of a language must not
+        pay for compiling, so the rules' own examples are run once, unbounded, beforehand.
+        """
+        ruleset = self.ruleset(lang)
+        if self.time_budget and lang not in self._warmed:
+            self._warmed.add(lang)
+            examples = "\n".join(example.text for rule in ruleset.rules for example in rule.examples[:1])
+            budget, self.time_budget = self.time_budget, None
+            try:
+                self.extract_text(examples, lang, published="2024-11-10")
+            finally:
+                self.time_budget = budget
+        return ruleset
 
     def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta, enricher: Enricher) -> Fact:
         mention, sentence = candidate.mention, candidate.sentence
@@ -239,7 +282,7 @@ class Extractor:
             problem = "no records" if not results else "several records: read them with extract_records"
             return DocumentResult(path=str(path), error=f"{path}: {problem}")
         try:
-            document = read_document(Path(path))
+            document = read_document(Path(path), self.max_size)
         except InputError as error:
             return DocumentResult(path=str(path), error=str(error))
         return self._extract_read(document, lang, day)
@@ -259,17 +302,24 @@ class Extractor:
         return self._records(Path(path), lang, parse_published(published), fields)
 
     def _records(
-        self, path: Path, lang: str | None, published: dt.date | None, fields: RecordFields | None
+        self,
+        path: Path,
+        lang: str | None,
+        published: dt.date | None,
+        fields: RecordFields | None,
+        skip: Callable[[Document], bool] | None = None,
     ) -> Iterator[DocumentResult]:
-        for item in read_documents(path, fields):
+        for item in read_documents(path, fields, self.max_size):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, record=item.record, error=str(item))
-            else:
+            elif skip is None or not skip(item):
                 yield self._extract_read(item, lang, published)
 
     def _extract_read(self, document: Document, lang: str | None, published: dt.date | None) -> DocumentResult:
         try:
             return self.extract_document(document, lang, published)
+        except BudgetExceeded as error:
+            return DocumentResult(path=document.path, record=document.record, error=str(error))
         except Exception as error:  # a rule bug must not end the batch: report it with the file
             reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
             message = f"{document.path}: internal error ({reason}); please report it"
@@ -291,15 +341,24 @@ class Extractor:
         lang: str | None = None,
         published: str | dt.date | None = None,
         fields: RecordFields | None = None,
+        skip: Callable[[Document], bool] | None = None,
     ) -> Iterator[DocumentResult]:
-        """Lazily, one result per document in `paths` (files, and folders walked recursively)."""
-        return self._paths(list(paths), lang, parse_published(published), fields)
+        """Lazily, one result per document in `paths` (files, and folders walked recursively).
+
+        `skip` leaves out, unextracted and unreported, the documents it is true for (those a resumed run did).
+        """
+        return self._paths(list(paths), lang, parse_published(published), fields, skip)
 
     def _paths(
-        self, paths: list[Path], lang: str | None, published: dt.date | None, fields: RecordFields | None
+        self,
+        paths: list[Path],
+        lang: str | None,
+        published: dt.date | None,
+        fields: RecordFields | None,
+        skip: Callable[[Document], bool] | None,
     ) -> Iterator[DocumentResult]:
         for item in iter_paths(paths):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, error=str(item))
             else:
-                yield from self._records(item, lang, published, fields)
+                yield from self._records(item, lang, published, fields, skip)

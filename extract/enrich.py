@@ -7,6 +7,7 @@ from functools import cached_property
 
 import regex
 
+from extract.budget import remaining
 from extract.rules import Candidate
 from extract.sources import Claimant, find_claimants, sentence_subject, source_of
 from extract.text import Sentence
@@ -104,7 +105,7 @@ class Enricher:
         if index + 1 >= len(self.sentences):
             return None
         following = self.sentences[index + 1]
-        if _SPEAKER_LINE.match(self.text[following.start : following.end]):
+        if _SPEAKER_LINE.match(self.text[following.start : following.end], timeout=remaining()):
             return Claimant(following.start, following.end, pronoun=False)
         if any(sentence.start < b <= following.start for b in self.blocks):
             return None  # the next paragraph or live-blog item speaks for itself

@@ -7,6 +7,7 @@ from functools import cache
 import regex
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
+from extract.budget import remaining
 from extract.errors import OptionError
 
 
@@ -42,7 +43,7 @@ def sentence_language(sentence: str, doc_lang: str, langs: tuple[str, ...]) -> s
     """
     if len(langs) < 2:
         return doc_lang
-    quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence))
+    quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence, timeout=remaining()))
     if quoted < len(sentence) / 2:
         return doc_lang
     confidences = _detector(langs).compute_language_confidence_values(sentence)

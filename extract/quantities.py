@@ -13,6 +13,7 @@ from functools import cache
 import regex
 from text_to_num import text2num
 
+from extract.budget import check, remaining
 from extract.lexicon import Lexicon, load_lexicon
 from schemas import Quantity, QuantityMention, Span
 
@@ -314,8 +315,9 @@ def parse_digits(text: str, lex: Lexicon) -> float:
 
 def _words_value(text: str, lang: str, compiled: _Compiled) -> tuple[int, float] | None:
     """Value of the longest prefix of a number-word run that reads as one number."""
-    tokens = list(regex.finditer(r"[\p{L}]+", text))
+    tokens = list(regex.finditer(r"[\p{L}]+", text, timeout=remaining()))
     for count in range(len(tokens), 0, -1):
+        check()
         end = tokens[count - 1].end()
         candidate = text[:end]
         if count == 1 and _key(candidate) in compiled.not_alone:
@@ -334,10 +336,11 @@ def scan(text: str, lang: str) -> list[Mention]:
     """All quantity mentions in text, in order, non-overlapping."""
     compiled = compiled_for(lang)
     lex = compiled.lexicon
-    excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text)]
+    excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text, timeout=remaining())]
     cores: list[Mention] = []
     reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
-    for match in compiled.core.finditer(text):
+    for match in compiled.core.finditer(text, timeout=remaining()):
+        check()
         start, end = match.span()
         if start < reserved or any(s < end and start < e for s, e in excluded):
             continue
@@ -351,6 +354,7 @@ def scan(text: str, lang: str) -> list[Mention]:
     result: list[Mention] = []
     floor = 0
     for index, mention in enumerate(mentions):
+        check()
         ceiling = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         mention = _extend(text, mention, compiled, floor, ceiling)
         if mention is None:

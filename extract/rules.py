@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from extract.budget import remaining
 from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.quantities import Mention
@@ -448,7 +449,7 @@ def _next_to_noun(table: _Table, masked: str, start: int, end: int) -> bool:
 
 def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:
     last = -1
-    for found in pattern.finditer(text, 0, position):
+    for found in pattern.finditer(text, 0, position, timeout=remaining()):
         last = found.end()
     return last
 
@@ -490,7 +491,7 @@ def match_sentence(
             continue
         masked = masks.get(takes) or masks.setdefault(takes, mask(text, sentence, mentions, takes))
         rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
-        for match in rule.pattern.finditer(masked, overlapped=True):
+        for match in rule.pattern.finditer(masked, overlapped=True, timeout=remaining()):
             for slot, settings in rule.slots.items():
                 start = match.start(f"_q_{slot}")
                 mention = by_start.get(start)
@@ -572,7 +573,7 @@ def _cue(
     inside: list[tuple[int, str]] = []
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
-    for found in table.pattern.finditer(masked):
+    for found in table.pattern.finditer(masked, timeout=remaining()):
         if table.captures:
             value = found.group("value").strip(" ,;:")
         else:
@@ -585,7 +586,8 @@ def _cue(
         if table.names_outside and not masked[start].isupper() and not _next_to_noun(table, masked, start, end):
             continue
         low, high = (end, span[0]) if end <= span[0] else (span[1], start)
-        if ";" in masked[low:high] or (table.stop_at is not None and table.stop_at.search(masked, low, high)):
+        stopped = table.stop_at is not None and table.stop_at.search(masked, low, high, timeout=remaining())
+        if ";" in masked[low:high] or stopped:
             continue
         applies = table.exclusive is True or (table.exclusive == "after" and start >= span[1])
         if applies and any(low <= other[0] and other[1] <= high for other in rivals if other != span):

@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.budget import remaining
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
@@ -187,7 +188,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     preposition_ends: set[int] = set()
     inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
     for pattern in (compiled.after_preposition, compiled.inverted):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in pattern.finditer(text, sentence.start, sentence.end, timeout=remaining()):
             if match.end() in preposition_ends:
                 continue  # ", según X" is read as a preposition: X ends at the comma
             inverted = pattern is compiled.inverted
@@ -199,7 +200,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
                 coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
                 covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
                 found.append(_within_clause(text, claimant, covers))
-    for match in compiled.verb.finditer(text, sentence.start, sentence.end):
+    for match in compiled.verb.finditer(text, sentence.start, sentence.end, timeout=remaining()):
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)
@@ -292,17 +293,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool) -> Claimant | None:
     """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
-    stop = compiled.stop.search(text, start, limit)
+    stop = compiled.stop.search(text, start, limit, timeout=remaining())
     end = stop.start() if stop is not None else limit
     acronym = _ACRONYM.match(text, end, limit)
     if acronym is not None:
         end = acronym.end()
-        stop = compiled.stop.search(text, end, limit)
+        stop = compiled.stop.search(text, end, limit, timeout=remaining())
     if apposition and stop is not None and text[stop.end() - 1].isdigit():
         return None  # ", a annoncé la mort de 200 soldats": an object, not a claimant
     extended = end
     if apposition and stop is not None and text[stop.start() : stop.end()].strip() == ",":
-        name = compiled.stop.search(text, stop.end(), limit)  # "le maire, Vitali Klitschko"
+        name = compiled.stop.search(text, stop.end(), limit, timeout=remaining())  # "le maire, Vitali Klitschko"
         after = text[stop.end() : name.start() if name is not None else limit].strip()
         if len(after.split()) >= 2 and all(w[:1].isupper() for w in after.split()):
             end = extended = name.start() if name is not None else limit
@@ -326,7 +327,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
     ("westlicher Geheimdienste"), or an attribute opened by a determiner and closed
     by a participle ("der von der Hamas kontrollierten Behörden").
     """
-    words = list(_WORD.finditer(text, start, limit))
+    words = list(_WORD.finditer(text, start, limit, timeout=remaining()))
     if words and words[0].group().lower() in compiled.pronouns:
         return Claimant(words[0].start(), words[0].end(), pronoun=True)
     end, attribute = start, False
@@ -369,13 +370,13 @@ def _adjective(word: str, compiled: _Compiled) -> bool:
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
     """The subject before a verb; a title and a name in apposition go together ("Her lawyer, Ivan Sorokin")."""
-    cuts = [floor, *(m.end() for m in compiled.boundary.finditer(text, floor, verb))]
+    cuts = [floor, *(m.end() for m in compiled.boundary.finditer(text, floor, verb, timeout=remaining()))]
     end = verb
     if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
         while len(cuts) > 1 and text[cuts[-1] - 1] == "," and compiled.aside.fullmatch(text, cuts[-1], end):
             end = cuts.pop() - 1  # "…, Elvira Nabiúllina, de 60 años, advirtió"
-    trailing = compiled.trailing.search(text, cuts[-1], end)
+    trailing = compiled.trailing.search(text, cuts[-1], end, timeout=remaining())
     if trailing is not None:
         end = trailing.start()
     start = cuts[-1]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.budget import check, remaining
+
 BULLETS = "►▶•■◆⇒➤➜→▸●"
 _LINE = regex.compile(r"[^\n\r]+")
 # A candidate boundary: end punctuation (and closing quotes) before the next
@@ -37,9 +39,10 @@ def split_sentences(text: str, abbreviations: Iterable[str] = (), ordinal_after:
     known = frozenset(a.lower().rstrip(".") for a in abbreviations)
     ordinals = frozenset(w.lower() for w in ordinal_after)
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
+    for line in _LINE.finditer(text, timeout=remaining()):
         cut = line.start()
-        for match in _BOUNDARY.finditer(text, line.start(), line.end()):
+        for match in _BOUNDARY.finditer(text, line.start(), line.end(), timeout=remaining()):
+            check()
             ends_with_dot = match.group("stop") is not None or match.group("glued_stop") is not None
             if ends_with_dot and (
                 _is_abbreviation(text, cut, match.start(), known) or _is_ordinal(text, cut, match.start(), ordinals)

@@ -19,6 +19,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract.budget import remaining
 from extract.lexicon import BUILTIN_RULES_DIR, alternation, available_languages, load_lexicon
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
@@ -215,10 +216,10 @@ def find_dates(
     compiled = _compiled(lang)
     if compiled is None:
         return []
-    furniture = [(m.start(), m.end()) for m in _furniture().finditer(text)]
+    furniture = [(m.start(), m.end()) for m in _furniture().finditer(text, timeout=remaining())]
     furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
-    for match in compiled.pattern.finditer(text):
+    for match in compiled.pattern.finditer(text, timeout=remaining()):
         if any(s <= match.start() < e for s, e in furniture):
             continue
         name = next(k for k, v in match.groupdict().items() if v is not None and k in compiled.resolve)
@@ -473,8 +474,8 @@ def blocks(text: str) -> list[int]:
     A text without a blank line (as scrapers often leave it) has a paragraph per line.
     """
     if not regex.search(r"\n[ \t]*\n", text):
-        return [0] + [m.end() for m in regex.finditer(r"\n", text)]
-    return [0] + [m.start() for m in _BLOCK_START.finditer(text)]
+        return [0] + [m.end() for m in regex.finditer(r"\n", text, timeout=remaining())]
+    return [0] + [m.start() for m in _BLOCK_START.finditer(text, timeout=remaining())]
 
 
 def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -521,7 +522,7 @@ def _distance(date: DateMention, position: int) -> int:
 
 
 def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    for clause in compiled.relative.finditer(text, sentence.start, sentence.end):
+    for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining()):
         if clause.start() <= position < clause.end() and not _about_a_count(text, sentence, clause):
             return clause.span()
     return None
@@ -531,7 +532,7 @@ def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> b
     """A relative clause set between a count and its verb ("Von den 93 Drohnen, die … in der Nacht startete,
     wurden 71 abgeschossen") dates the count."""
     embedded = text.startswith(",", clause.end()) and clause.end() < sentence.end
-    return embedded and _COUNTED.search(text, sentence.start, clause.start()) is not None
+    return embedded and _COUNTED.search(text, sentence.start, clause.start(), timeout=remaining()) is not None
 
 
 def _visible(
@@ -542,10 +543,10 @@ def _visible(
         return own[0] <= date.start < own[1]
     return not any(
         c.start() <= date.start < c.end() and not _about_a_count(text, sentence, c)
-        for c in compiled.relative.finditer(text, sentence.start, sentence.end)
+        for c in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
     )
 
 
 def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
     low, high = (date.end, position) if date.end <= position else (position, date.start)
-    return compiled.clause_break.search(text, low, high) is not None
+    return compiled.clause_break.search(text, low, high, timeout=remaining()) is not None

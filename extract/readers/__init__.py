@@ -8,6 +8,7 @@ none, and a sidecar NAME.meta.json beside the file overrides everything (`sideca
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from extract.readers.html_page import read_html
 from extract.readers.plain import decode_document, read_plain
 from extract.readers.records import RecordFields, read_records
 from extract.readers.sidecar import Sidecar, apply_sidecar, is_sidecar, read_sidecar
+from extract.readers.size import DEFAULT_MAX_SIZE, parse_size
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 """Files that hold one document."""
@@ -29,6 +31,7 @@ SKIPPED_SUFFIXES = (".meta.json", ".expected.jsonl")
 """Never documents when a folder is walked: sidecars, and golden fixtures' expected facts."""
 
 __all__ = [
+    "DEFAULT_MAX_SIZE",
     "DOCUMENT_SUFFIXES",
     "RECORD_SUFFIXES",
     "SUPPORTED_SUFFIXES",
@@ -39,6 +42,7 @@ __all__ = [
     "is_record_file",
     "iter_paths",
     "parse_date",
+    "parse_size",
     "read_document",
     "read_documents",
     "read_records",
@@ -49,19 +53,22 @@ def is_record_file(path: Path) -> bool:
     return path.suffix.lower() in RECORD_SUFFIXES and not is_sidecar(path)
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
     """The document in a single-document file (.txt, .md, .html, .htm; another suffix is read as text).
 
-    Raises ReadError (an InputError) with a one-line reason when the file cannot be read.
+    Raises ReadError (an InputError) with a one-line reason when the file cannot be read
+    or is larger than `max_size` bytes (None or 0: no limit).
     """
     path = Path(path)
     if is_record_file(path):
         raise ReadError(f"{path}: a file of records: read it with read_documents or read_records", str(path))
     reader = read_html if path.suffix.lower() in (".html", ".htm") else read_plain
-    return _finish(reader(path), read_sidecar(path))
+    return _finish(reader(path, max_size), read_sidecar(path))
 
 
-def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[Document | ReadError]:
+def read_documents(
+    path: Path, fields: RecordFields | None = None, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Iterator[Document | ReadError]:
     """Lazily, every document in the file at `path`: one for a text or HTML file, one per record of JSON/JSONL.
 
     Nothing is raised: what cannot be read (the file, or one record) comes as a ReadError.
@@ -69,12 +76,12 @@ def read_documents(path: Path, fields: RecordFields | None = None) -> Iterator[D
     path = Path(path)
     if not is_record_file(path):
         try:
-            yield read_document(path)
+            yield read_document(path, max_size)
         except ReadError as error:
             yield error
         return
     sidecar = read_sidecar(path)
-    for item in read_records(path, fields):
+    for item in read_records(path, fields, max_size):
         if isinstance(item, ReadError):
             yield item
             continue
@@ -96,11 +103,14 @@ def iter_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
     for path in paths:
         if path.is_dir():
             found = False
-            for child in sorted(path.rglob("*")):
+            for child in sorted(path.rglob("*")):  # symlinked folders are not followed: no loops
                 name = child.name.lower()
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not name.endswith(
-                    SKIPPED_SUFFIXES
-                ):
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES or name.endswith(SKIPPED_SUFFIXES):
+                    continue
+                broken = _broken_link(child)
+                if broken is not None:
+                    yield ReadError(f"{child}: {broken}", str(child))
+                elif child.is_file():
                     found = True
                     yield child
             if not found:
@@ -109,4 +119,17 @@ def iter_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
         elif path.exists():
             yield path
         else:
-            yield ReadError(f"{path}: no such file or directory", str(path))
+            yield ReadError(f"{path}: {_broken_link(path) or 'no such file or directory'}", str(path))
+
+
+def _broken_link(path: Path) -> str | None:
+    """Why a symlink leads nowhere (a loop, a missing target), or None when `path` is no broken link."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"broken symlink (its target {os.readlink(path)} does not exist)"
+    except (RuntimeError, OSError):
+        return "symlink loop"
+    return None

@@ -22,8 +22,10 @@ from typing import Any
 
 from extract.readers.dates import parse_date
 from extract.readers.document import Document, ReadError
+from extract.readers.encoding import decode
 from extract.readers.footers import from_text
-from extract.readers.plain import decode_text, read_bytes
+from extract.readers.plain import read_bytes
+from extract.readers.size import DEFAULT_MAX_SIZE
 
 # Meta tags by the field they give, best first; names are compared in lower case and
 # may be in name=, property= or itemprop=.
@@ -63,10 +65,10 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
-def read_html(path: Path) -> Document:
-    data = read_bytes(path)
+def read_html(path: Path, max_size: int | None = DEFAULT_MAX_SIZE) -> Document:
+    data = read_bytes(path, max_size)
     name = str(path)
-    page, _ = decode_text(name, data)  # empty and binary files are errors, as for text; the page's charset rules
+    page, _ = decode(name, data)  # empty and binary files are errors, as for text; the page's charset rules
     warnings: list[str] = []
     tree = _parse(data, page)
     if tree is None:

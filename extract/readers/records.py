@@ -20,6 +20,7 @@ from extract.errors import OptionError
 from extract.readers.dates import parse_date_value
 from extract.readers.document import Document, ReadError
 from extract.readers.plain import read_bytes
+from extract.readers.size import DEFAULT_MAX_SIZE
 
 _WHITESPACE = " \t\n\r"
 
@@ -53,12 +54,14 @@ class RecordFields:
         return cls(**chosen)
 
 
-def read_records(path: Path, record_fields: RecordFields | None = None) -> Iterator[Document | ReadError]:
+def read_records(
+    path: Path, record_fields: RecordFields | None = None, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Iterator[Document | ReadError]:
     """Lazily, each record of a JSON or JSONL file as a Document, or the error that kept it from being one."""
     names = record_fields or RecordFields()
     name = str(path)
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_size)
     except ReadError as error:
         yield error
         return
