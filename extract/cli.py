@@ -20,6 +20,7 @@ from extract.engine import DocumentResult, Extractor, parse_published
 from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
 from extract.lint import lint
+from extract.pool import extract_in_pool
 from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_documents
 from extract.writers import WRITERS, fact_output
 from schemas import fact_json_schema
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         "--published",
         metavar="DATE",
         help="publication date (YYYY-MM-DD) to resolve dates against, overriding what each document says",
+    )
+    extract.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1); the output is the same"
     )
     _rules_option(extract)
     _field_options(extract)
@@ -173,7 +177,11 @@ def _extract(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     kinds: Counter[str] = Counter()
     with fact_output(args.output, args.format) as writer, _progress(console, args.paths) as advance:
-        for result in extractor.extract_paths(args.paths, lang, published, fields):
+        if args.jobs == 1:
+            results = extractor.extract_paths(args.paths, lang, published, fields)
+        else:
+            results = extract_in_pool(extractor, args.paths, args.jobs, lang, published, fields)
+        for result in results:
             advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")
