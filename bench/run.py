@@ -223,11 +223,13 @@ def _growth(base: list[Article], base_mb: float, runs: int, scratch: Path) -> di
         _log(f"growth {factor}x ({corpus.size / MB:.1f} MB): {runs} runs after a warm-up")
         writer = JsonlWriter(open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - closed below
 
-        def run(corpus: Corpus = corpus, writer: JsonlWriter = writer) -> None:
+        def run(corpus: Corpus = corpus, writer: JsonlWriter = writer) -> float:
+            started = time.perf_counter()
             for result in extractor.extract_paths([corpus.folder]):
                 writer.write(result.facts)
+            return time.perf_counter() - started
 
-        seconds = _median(runs, lambda run=run: _seconds(run), warm=True)
+        seconds = _median(runs, run, warm=True)
         writer.stream.close()
         found[f"{factor}x"] = _rates(corpus, seconds) | {"mb": corpus.size / MB}
     return found

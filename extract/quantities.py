@@ -13,7 +13,8 @@ from functools import cache
 import regex
 from text_to_num import text2num
 
-from extract.lexicon import Lexicon, load_lexicon
+from extract.diskcache import cached
+from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, load_lexicon
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
@@ -122,7 +123,7 @@ def _key(text: str) -> str:
 
 @cache
 def compiled_for(lang: str) -> _Compiled:
-    return _compile(load_lexicon(lang))
+    return cached("quantities", lang, (BUILTIN_RULES_DIR,), lambda: _compile(load_lexicon(lang)))
 
 
 def _compile(lex: Lexicon) -> _Compiled:

@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from extract.diskcache import cached
 from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.prefilter import required_terms
@@ -271,8 +272,11 @@ def _validated(model: type[ModelT], path: Path) -> tuple[ModelT, YamlFile]:
 
 @cache
 def load_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> RuleSet:
-    """Compile every rule pack for `lang` found in `dirs` (later folders add rules); raise at the first problem."""
-    return _load_rules(lang, dirs, None)
+    """Compile every rule pack for `lang` found in `dirs` (later folders add rules); raise at the first problem.
+
+    Compiled once per process, and kept on disk across runs (extract/diskcache.py).
+    """
+    return cached("rules", lang, dirs, partial(_load_rules, lang, dirs, None))
 
 
 def lint_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> tuple[RuleSet, list[str]]:
