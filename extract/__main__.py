@@ -1,5 +1,5 @@
 """`python -m extract` runs the newsfacts command line."""
 
-from extract.cli import main
+from extract.launch import main
 
 raise SystemExit(main())

@@ -23,6 +23,7 @@ from extract.engine import DocumentResult, Extractor, parse_published
 from extract.errors import NewsfactsError, OptionError
 from extract.golden import CheckReport, Counts, Difference, FixtureResult, check_fixtures
 from extract.lint import lint
+from extract.pool import extract_in_pool
 from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, parse_size, read_documents
 from extract.report import ReportData, write_report
 from extract.resume import Output, journal_path, open_output
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="also store the facts in this SQLite database, created if missing (see docs/DATABASE.md); "
         "without -o, facts go to the database only",
+    )
+    extract.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1); the output is the same"
     )
     _document_options(extract)
     _robustness_options(extract)
@@ -250,7 +254,11 @@ def _extract(args: argparse.Namespace) -> int:
         _outputs(args) as writer,
         _progress(console, args.paths) as advance,
     ):
-        for result in extractor.extract_paths(args.paths, lang, published, fields, skip=writer.skip):
+        if args.jobs == 1:
+            results = extractor.extract_paths(args.paths, lang, published, fields, skip=writer.skip)
+        else:
+            results = extract_in_pool(extractor, args.paths, args.jobs, lang, published, fields, skip=writer.skip)
+        for result in results:
             advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")

@@ -14,7 +14,8 @@ from extract.errors import OptionError
 @cache
 def _detector(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     codes = [getattr(IsoCode639_1, lang.upper()) for lang in langs]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    # Models load lazily, as texts need them: preloading them all costs about 1 s of start-up.
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
 def detect_language(text: str, langs: tuple[str, ...]) -> str:

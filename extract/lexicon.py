@@ -11,6 +11,7 @@ import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 import rules as _builtin_rules
+from extract.diskcache import cached
 from extract.errors import RuleFileError
 from extract.yamlsource import read_yaml_file
 from schemas.models import unit_is_valid
@@ -137,4 +138,4 @@ def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
     if not path.is_file():
         known = ", ".join(available_languages(rules_dir)) or "none"
         raise RuleFileError(f"{path}: no lexicon for language {lang!r} (known: {known})")
-    return read_yaml_file(path).validate(Lexicon)
+    return cached("lexicon", lang, (rules_dir,), lambda: read_yaml_file(path).validate(Lexicon))

@@ -14,7 +14,8 @@ import regex
 from text_to_num import text2num
 
 from extract.budget import check, remaining
-from extract.lexicon import Lexicon, load_lexicon
+from extract.diskcache import cached
+from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, load_lexicon
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
@@ -23,6 +24,13 @@ WORD_END = r"(?![\p{L}\p{N}]|-\p{L})"
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 OPEN_QUOTES = "\"“«‘'"
 CLOSE_QUOTES = "\"”»’'"
+# Compiled once: regex's own cache costs more than most of the matches below.
+_SPACE_RUN = regex.compile(r"[ \u00a0\u202f]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_LETTER = regex.compile(r"[\p{L}]")
+_YEAR = regex.compile(r"(?:1[89]|20)\d{2}")
+_NEXT_WORD = regex.compile(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)")
+_NOUN_WORDS = regex.compile(r"\G[\s\"”»’]*(?:(?P<word>[\p{L}][\p{L}'’-]*)|(?P<other>\S))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +119,12 @@ class _Compiled:
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"[ \u00a0\u202f]+", " ", text.replace("’", "'")).lower()
+    return _SPACE_RUN.sub(" ", text.replace("’", "'")).lower()
 
 
 @cache
 def compiled_for(lang: str) -> _Compiled:
-    return _compile(load_lexicon(lang))
+    return cached("quantities", lang, (BUILTIN_RULES_DIR,), lambda: _compile(load_lexicon(lang)))
 
 
 def _compile(lex: Lexicon) -> _Compiled:
@@ -315,14 +323,14 @@ def parse_digits(text: str, lex: Lexicon) -> float:
 
 def _words_value(text: str, lang: str, compiled: _Compiled) -> tuple[int, float] | None:
     """Value of the longest prefix of a number-word run that reads as one number."""
-    tokens = list(regex.finditer(r"[\p{L}]+", text, timeout=remaining()))
+    tokens = list(_LETTERS.finditer(text, timeout=remaining()))
     for count in range(len(tokens), 0, -1):
         check()
         end = tokens[count - 1].end()
         candidate = text[:end]
         if count == 1 and _key(candidate) in compiled.not_alone:
             return None
-        words = regex.sub(r"[ \u00a0\u202f]+", " ", candidate.lower()).split(" ")
+        words = _SPACE_RUN.sub(" ", candidate.lower()).split(" ")
         forms = compiled.lexicon.number_word_forms
         try:
             value = text2num(" ".join(forms.get(word, word) for word in words), lang)
@@ -386,7 +394,7 @@ def _read_core(
         length, value = read
         end = start + length
         article = compiled.article_one.search(text, max(0, start - 6), start)
-        first_word = _key(regex.match(r"[\p{L}]+", match.group("words")).group())  # type: ignore[union-attr]
+        first_word = _key(_LETTERS.match(match.group("words")).group())  # type: ignore[union-attr]
         if article is not None and first_word in compiled.scales:
             start = article.start()
         return _scaled(text, Mention(start, end, value), compiled)
@@ -398,12 +406,12 @@ def _read_core(
     following = text[end : end + 12]
     if compiled.ordinal_after.match(text, end, end + 40):
         return None
-    if regex.match(r"[\p{L}]", following) and not (
+    if _LETTER.match(following) and not (
         compiled.scale_after.match(following) or compiled.unit_after.match(following)
     ):
         return None
     is_year = (
-        regex.fullmatch(r"(?:1[89]|20)\d{2}", digits) is not None
+        _YEAR.fullmatch(digits) is not None
         and not compiled.unit_after.match(following)
         and not compiled.qualifier_before.search(window)
         and (compiled.year_before.search(window) is not None or not _followed_by_noun(text, end, compiled))
@@ -442,7 +450,7 @@ def _with_half(text: str, mention: Mention, compiled: _Compiled) -> Mention:
 
 
 def _followed_by_noun(text: str, end: int, compiled: _Compiled) -> bool:
-    word = regex.match(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)", text[end : end + 40])
+    word = _NEXT_WORD.match(text[end : end + 40])
     return word is not None and _key(word.group(1)) not in compiled.noun_stop
 
 
@@ -588,7 +596,7 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
 def _counted_noun(text: str, end: int, compiled: _Compiled) -> str | None:
     """The head of the noun phrase after the number ("145 drones russes" -> drones)."""
     words: list[str] = []
-    for match in regex.finditer(r"\G[\s\"”»’]*(?:(?P<word>[\p{L}][\p{L}'’-]*)|(?P<other>\S))", text[end : end + 80]):
+    for match in _NOUN_WORDS.finditer(text[end : end + 80]):
         word = match.group("word")
         if word is None:
             break

@@ -9,7 +9,7 @@ in the masked sentence are offsets in the original.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -19,8 +19,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extract.budget import remaining
+from extract.diskcache import cached
 from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, Unit
+from extract.prefilter import required_terms
 from extract.quantities import Mention
 from extract.text import Sentence
 from extract.yamlsource import ModelT, YamlFile, read_yaml_file
@@ -36,6 +38,7 @@ _MENTION = "(?:\ue000++|\ue001++)"
 _ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
+_ANCHORED = regex.compile(r"\{Q(?::\w+)?\}")
 # Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
 # terms, and the words of dates and of attribution.
 NOT_RULE_PACKS = ("lexicon.yaml", "terms.yaml", "when.yaml", "sources.yaml")
@@ -142,6 +145,10 @@ class CompiledRule:
     rivals: regex.Pattern[str] | None
     require: tuple[str, ...]
     tables: dict[str, _Table]
+    # Terms every match contains (extract/prefilter.py): a sentence without one of them is skipped.
+    needs: tuple[regex.Pattern[str], ...]
+    # The pattern opens with a {Q} slot: it is only tried where a mention starts.
+    anchored: bool
     source: Path
     examples: tuple[Example, ...]
     counter_examples: tuple[str, ...]
@@ -266,8 +273,11 @@ def _validated(model: type[ModelT], path: Path) -> tuple[ModelT, YamlFile]:
 
 @cache
 def load_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> RuleSet:
-    """Compile every rule pack for `lang` found in `dirs` (later folders add rules); raise at the first problem."""
-    return _load_rules(lang, dirs, None)
+    """Compile every rule pack for `lang` found in `dirs` (later folders add rules); raise at the first problem.
+
+    Compiled once per process, and kept on disk across runs (extract/diskcache.py).
+    """
+    return cached("rules", lang, dirs, partial(_load_rules, lang, dirs, None))
 
 
 def lint_rules(lang: str, dirs: tuple[Path, ...] = (BUILTIN_RULES_DIR,)) -> tuple[RuleSet, list[str]]:
@@ -405,6 +415,12 @@ def _compile_rule(
         rivals=_compile(rule.rivals, terms, at("rivals")) if rule.rivals else None,
         require=tuple(rule.require),
         tables=tables,
+        needs=tuple(
+            found
+            for name in sorted(required_terms(rule.pattern))
+            if (found := _term_filter(_expand(terms[name], terms, at("pattern")))) is not None
+        ),
+        anchored=_ANCHORED.match(rule.pattern) is not None,
         source=source.path,
         examples=tuple(rule.examples),
         counter_examples=tuple(rule.counter_examples),
@@ -414,6 +430,15 @@ def _compile_rule(
             source.line(("rules", index, "counter_examples", n)) for n in range(len(rule.counter_examples))
         ),
     )
+
+
+@cache
+def _term_filter(expanded: str) -> regex.Pattern[str] | None:
+    """The term's pattern as a filter; None when it cannot filter (it may match nothing, or reads masks)."""
+    if any(mark in expanded.lower() for mark in (*MASKS, OTHER_MASK, "\\ue00")):
+        return None
+    pattern = regex.compile(expanded, FLAGS)
+    return None if pattern.search("") is not None else pattern
 
 
 def _check_slot(kind: str, slot: str, settings: dict[str, Any], slots: list[str], where: str) -> None:
@@ -483,6 +508,7 @@ def match_sentence(
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
     masks: dict[tuple[bool, ...], str] = {}
+    present: dict[regex.Pattern[str], bool] = {}
     for rule in ruleset.rules:
         if len(claimed) == len(mentions):
             break
@@ -490,8 +516,10 @@ def match_sentence(
         if not any(takes):
             continue
         masked = masks.get(takes) or masks.setdefault(takes, mask(text, sentence, mentions, takes))
+        if not (rule.anchored or all(_present(term, masked, present) for term in rule.needs)):
+            continue
         rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
-        for match in rule.pattern.finditer(masked, overlapped=True, timeout=remaining()):
+        for match in _matches(rule, masked, rivals):
             for slot, settings in rule.slots.items():
                 start = match.start(f"_q_{slot}")
                 mention = by_start.get(start)
@@ -506,6 +534,30 @@ def match_sentence(
                 attributes, unit = resolved
                 claimed[start] = Candidate(rule.kind, mention, attributes, unit, rule.id, sentence)
     return [claimed[k] for k in sorted(claimed)]
+
+
+def _matches(rule: CompiledRule, masked: str, rivals: Sequence[tuple[int, int]]) -> Iterator[regex.Match[str]]:
+    """Every match of the rule, overlapping; a rule that opens with its {Q} can only start where a mention does.
+
+    Matched at each mention it can take, such a rule gives the matches an overlapping
+    search gives at those positions; the search's others start inside a mention, where
+    no slot can open, and end where the match from the mention's start ends.
+    """
+    if not rule.anchored:
+        yield from rule.pattern.finditer(masked, overlapped=True, timeout=remaining())
+        return
+    for start, _ in rivals:
+        match = rule.pattern.match(masked, start, timeout=remaining())
+        if match is not None:
+            yield match
+
+
+def _present(term: regex.Pattern[str], masked: str, present: dict[regex.Pattern[str], bool]) -> bool:
+    """Whether `term` occurs in the sentence; any of its masked forms will do, as terms never read masks."""
+    found = present.get(term)
+    if found is None:
+        found = present[term] = term.search(masked, timeout=remaining()) is not None
+    return found
 
 
 def _attributes(

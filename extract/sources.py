@@ -16,6 +16,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.budget import remaining
+from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
@@ -123,6 +124,10 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | None:
+    return cached("sources", lang, (rules_dir,), lambda: _compile_sources(lang, rules_dir))
+
+
+def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     path = rules_dir / lang / "sources.yaml"
     if not path.is_file():
         return None

@@ -20,6 +20,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from extract.budget import remaining
+from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, alternation, available_languages, load_lexicon
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
@@ -149,6 +150,10 @@ def _index(groups: list[list[str]], offset: int = 0) -> dict[str, int]:
 
 @cache
 def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | None:
+    return cached("when", lang, (rules_dir,), lambda: _compile_when(lang, rules_dir))
+
+
+def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
     path = rules_dir / lang / "when.yaml"
     if not path.is_file():
         return None

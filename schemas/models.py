@@ -50,13 +50,35 @@ def _unit_registry() -> Any:
     return pint.UnitRegistry()
 
 
-@lru_cache(maxsize=256)
+_VALID_UNITS: set[str] = set()
+"""Units pint has parsed, here or in the run that wrote the rule cache (extract/diskcache.py)."""
+
+
 def unit_is_valid(unit: str) -> bool:
+    if unit in _VALID_UNITS:
+        return True
+    if not _pint_parses(unit):
+        return False
+    _VALID_UNITS.add(unit)
+    return True
+
+
+@lru_cache(maxsize=256)
+def _pint_parses(unit: str) -> bool:
     try:
         _unit_registry().parse_units(unit)
     except Exception:
         return False
     return True
+
+
+def known_units() -> frozenset[str]:
+    return frozenset(_VALID_UNITS)
+
+
+def remember_units(units: frozenset[str]) -> None:
+    """Units known valid without asking pint, whose registry costs about a second to build."""
+    _VALID_UNITS.update(units)
 
 
 class Quantity(_Strict):

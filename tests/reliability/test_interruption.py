@@ -187,3 +187,20 @@ def test_a_failure_before_the_first_document_keeps_the_previous_output(tmp_path:
     os.mkdir(part_path(output))  # the part file cannot be created
     assert main(["extract", str(tmp_path), "-o", str(output)]) == 2
     assert output.read_text() == "previous\n"
+
+
+def test_resume_with_workers_completes_a_killed_run(
+    corpus: Path, reference: bytes, tmp_path: Path, capsys: Capture
+) -> None:
+    output = tmp_path / "facts.jsonl"
+    interrupt(corpus, output, signal.SIGTERM)
+    done = finished_documents(output)
+    assert main(["extract", str(corpus), "--lang", "en", "-o", str(output), "--resume", "--jobs", "2"]) == 0
+    assert f"({done} done before, not read again)" in capsys.readouterr().err
+    assert output.read_bytes() == reference
+
+
+def test_the_output_does_not_depend_on_the_number_of_workers(corpus: Path, reference: bytes, tmp_path: Path) -> None:
+    output = tmp_path / "facts.jsonl"
+    assert main(["extract", str(corpus), "--lang", "en", "-o", str(output), "--jobs", "2"]) == 0
+    assert output.read_bytes() == reference

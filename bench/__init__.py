@@ -1,0 +1,1 @@
+"""The speed benchmark of newsfacts: `python -m bench` (`--quick` to check that it runs)."""
