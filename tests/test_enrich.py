@@ -59,3 +59,28 @@ def test_a_claimant_read_forwards_keeps_its_possessive(claimant: str) -> None:
 def test_a_claimant_read_backwards_is_no_clause() -> None:
     text = "The Estonian Foreign Intelligence Service said in its annual report that more than 50,000 troops left.\n"
     assert sources(text)["more than 50,000"] == "The Estonian Foreign Intelligence Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "The arrival of 10,000 North Korean soldiers, confirmed by Washington, worries Seoul.\n",
+            "10,000",
+            "Washington",
+        ),
+        ("Some 40 drones were shot down, as reported by the regional governor.\n", "Some 40", "the regional governor"),
+        (
+            "L'arrivée de milliers de soldats en Russie, confirmée par Washington, inquiète Séoul.\n",
+            "milliers",
+            "Washington",
+        ),
+        (
+            "Une attaque de 30 drones, revendiquée par l'armée ukrainienne, a visé la raffinerie.\n",
+            "30",
+            "l'armée ukrainienne",
+        ),
+    ],
+)
+def test_the_agent_of_a_confirming_participle_is_the_claimant(text: str, number: str, claimant: str) -> None:
+    assert sources(text, "fr" if "Russie" in text or "attaque" in text else "en")[number] == claimant
