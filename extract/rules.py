@@ -432,11 +432,19 @@ def _compile_rule(
     )
 
 
+# A run of letters that may be empty, opening an alternative ("[\p{L}-]*soldaten", "\p{L}*-?drohnen"): for
+# whether a term occurs at all it changes nothing (nothing before it looks behind), and searched for at every
+# position it is what makes the German compound terms slow.
+_OPTIONAL_PREFIX = regex.compile(r"(?<=\(\?:|\|)(?:\[\\p\{L\}-\]\*|\\p\{L\}\*(?:-\?)?)")
+
+
 @cache
 def _term_filter(expanded: str) -> regex.Pattern[str] | None:
     """The term's pattern as a filter; None when it cannot filter (it may match nothing, or reads masks)."""
     if any(mark in expanded.lower() for mark in (*MASKS, OTHER_MASK, "\\ue00")):
         return None
+    if "(?<" not in expanded:
+        expanded = _OPTIONAL_PREFIX.sub("", expanded)
     pattern = regex.compile(expanded, FLAGS)
     return None if pattern.search("") is not None else pattern
 
