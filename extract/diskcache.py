@@ -70,6 +70,7 @@ def _store(path: Path, entry: object) -> None:
 def _key(name: str, lang: str, dirs: tuple[Path, ...]) -> str:
     digest = hashlib.sha256(f"{name}\0{lang}\0{_code()}".encode())
     for folder in dirs:
+        digest.update(f"\0{folder.resolve()}\0".encode())  # compiled rules name their files: a copy elsewhere differs
         for path in sorted((folder / lang).glob("*.yaml")):
             digest.update(f"\0{path.name}\0".encode())
             digest.update(path.read_bytes())

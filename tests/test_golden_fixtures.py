@@ -43,7 +43,7 @@ def test_every_rule_is_exercised_by_a_golden_document() -> None:
     extractor = Extractor()
     used = set()
     for fixture in REPORT.fixtures:
-        if fixture.document is not None:
+        if fixture.document is not None and not fixture.skipped:
             text = fixture.document.read_text(encoding="utf-8")
             lang = fixture.expected.parent.name
             used.update(f.rule for f in extractor.extract_text(text, lang=lang if lang in extractor.langs else None))

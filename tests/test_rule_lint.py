@@ -257,3 +257,11 @@ def test_an_unusable_folder_exits_2(tmp_path: Path, capsys: Capture) -> None:
 def test_the_built_in_folder_given_again_is_not_linted_twice(tmp_path: Path) -> None:
     folder = pack(tmp_path, GOOD)
     assert rule_folders([BUILTIN_RULES_DIR, folder, folder / "en" / ".."]) == (BUILTIN_RULES_DIR, folder)
+
+
+def test_the_same_pack_in_two_folders_reports_each_folder(tmp_path: Path, capsys: Capture) -> None:
+    body = GOOD.replace('{span: "40", status: launched}', '{span: "40", status: destroyed}')
+    for name in ("first", "second"):
+        folder = pack(tmp_path / name, body)
+        code, lines, _ = lint_lines(capsys, "test", str(folder))
+        assert code == 1 and len(mine(lines, folder)) == 1, lines
