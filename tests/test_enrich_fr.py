@@ -388,3 +388,27 @@ def test_an_attack_without_precedent_since_the_start_of_the_war_is_no_date() -> 
         "depuis le début du conflit en 2022. Outre ces 34 drones près de la capitale, 7 l'ont été ailleurs."
     )
     assert when(text, "34") == ("2024-11-17", "2024-11-17", "ce dimanche matin")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "Tony Radakin a déclaré que le bilan était lourd. « La Russie approche 700 000 tués », a-t-il ajouté.",
+            "700 000",
+            "Tony Radakin",
+        ),
+        (
+            "La ministre a indiqué mardi que l'aide continuait. « Nous livrerons 40 chars », a-t-elle précisé.",
+            "40",
+            "La ministre",
+        ),
+        (
+            "Les gouverneurs ont affirmé que la nuit fut calme. « Seuls 3 drones sont passés », ont-ils assuré.",
+            "3",
+            "Les gouverneurs",
+        ),
+    ],
+)
+def test_an_inverted_pronoun_after_a_quotation_is_the_speaker_named_before(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
