@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from enrichment import facts_by_span
 
-from extract import Extractor
-
-EXTRACTOR = Extractor()
 DAY = dt.date(2024, 11, 12)
 
 
 def sources(text: str, lang: str = "en") -> dict[str, str | None]:
-    facts = EXTRACTOR.extract_text(text, lang=lang, published=DAY)
-    return {fact.span.text: fact.source.text if fact.source else None for fact in facts}
+    return {span: fact.source.text if fact.source else None for span, fact in facts_by_span(text, lang, DAY).items()}
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from enrichment import facts_by_span
 
-from extract import Extractor
-
-EXTRACTOR = Extractor()
 PUBLISHED = "2024-11-20"  # a Wednesday
 
 
 def enriched(text: str, mention: str, published: str = PUBLISHED) -> tuple[str | None, str | None]:
     """The source text and the when text of the fact whose span is `mention`."""
-    facts = EXTRACTOR.extract_text(text, lang="de", published=published)
-    (fact,) = [f for f in facts if f.span.text == mention]
+    fact = facts_by_span(text, "de", published)[mention]
     return (fact.source.text if fact.source else None), (fact.when.text if fact.when else None)
 
 
@@ -159,8 +156,7 @@ def test_the_subject_of_a_reporting_verb(text: str, mention: str, claimant: str)
 
 def when(text: str, mention: str) -> tuple[str, str, str] | None:
     """The text, first and last day of the date of the fact whose span is `mention`."""
-    facts = EXTRACTOR.extract_text(text, lang="de", published=PUBLISHED)
-    (fact,) = [f for f in facts if f.span.text == mention]
+    fact = facts_by_span(text, "de", PUBLISHED)[mention]
     return (fact.when.text, str(fact.when.start), str(fact.when.end)) if fact.when else None
 
 

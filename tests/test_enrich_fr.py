@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from enrichment import EXTRACTOR, fact_at
 
-from extract import Extractor
 from schemas import Fact
-
-EXTRACTOR = Extractor()
 
 
 def fact(text: str, span: str, published: str = "2024-11-17") -> Fact:
-    """The fact whose span is `span`, else the first whose span holds it ("12" in "Au moins 12")."""
-    facts = EXTRACTOR.extract_text(text, lang="fr", published=published)
-    found = [f for f in facts if f.span.text == span] or [f for f in facts if span in f.span.text]
-    assert found, f"no fact {span!r} in {[f.span.text for f in facts]}"
-    return found[0]
+    return fact_at(text, span, "fr", published)
 
 
 def source(text: str, span: str) -> str | None:

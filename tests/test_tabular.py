@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_writers import flat
 
 from extract.cli import main
 from extract.writers import CSV_COLUMNS
@@ -53,16 +54,6 @@ def test_rerunning_extract_db_on_the_golden_set_leaves_the_row_counts_unchanged(
     documents, facts = first
     assert facts == len(runs.jsonl) > 1000
     assert documents >= len({record["doc"]["path"] for record in runs.jsonl})
-
-
-def flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            out |= flat(value, f"{prefix}{key}.")
-        else:
-            out[f"{prefix}{key}"] = value
-    return out
 
 
 def cell(value: Any) -> str:

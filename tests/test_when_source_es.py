@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import pytest
-
-from extract import Extractor
-
-EXTRACTOR = Extractor()
+from enrichment import facts_by_span
 
 
 def whens(text: str, published: str) -> dict[str, str | None]:
     """Each fact's number → its `when` as 'text start end'."""
-    facts = EXTRACTOR.extract_text(text, lang="es", published=published)
-    found: dict[str, str | None] = {}
-    for fact in facts:
-        when = fact.when
-        found[fact.span.text] = None if when is None else f"{when.text} {when.start} {when.end}"
-    return found
+    return {
+        span: None if fact.when is None else f"{fact.when.text} {fact.when.start} {fact.when.end}"
+        for span, fact in facts_by_span(text, "es", published).items()
+    }
 
 
 def sources(text: str) -> dict[str, str | None]:
-    facts = EXTRACTOR.extract_text(text, lang="es", published="2024-11-20")
-    found: dict[str, str | None] = {}
-    for fact in facts:
-        source = fact.source
-        if source is not None:
-            assert text[source.start : source.end] == source.text
-        found[fact.span.text] = None if source is None else source.text
-    return found
+    return {
+        span: None if fact.source is None else fact.source.text
+        for span, fact in facts_by_span(text, "es", "2024-11-20").items()
+    }
 
 
 # --- when -----------------------------------------------------------------------------------------------------
