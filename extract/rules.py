@@ -38,7 +38,8 @@ _MENTION = "(?:\ue000++|\ue001++)"
 _ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
-_ANCHORED = regex.compile(r"\{Q(?::\w+)?\}")
+# A pattern that opens with its {Q}, perhaps after lookbehinds (they see the text before where a match is tried).
+_ANCHORED = regex.compile(r"(?:\(\?<[=!](?:[^()\\]|\\.|(?<group>\((?:[^()\\]|\\.|(?&group))*\)))*\))*\{Q(?::\w+)?\}")
 # Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
 # terms, and the words of dates and of attribution.
 NOT_RULE_PACKS = ("lexicon.yaml", "terms.yaml", "when.yaml", "sources.yaml")

@@ -131,3 +131,24 @@ def test_the_benchmark_runs_in_quick_mode(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "extract, 1 process" in done.stdout
     assert '"ratio_to_floor"' in output.read_text(encoding="utf-8")
+
+
+def test_rules_tried_only_at_mentions_find_what_a_full_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules that open with their {Q} (after lookbehinds, if any) are matched only where a mention starts."""
+    from extract import Extractor, rules
+
+    extractor = Extractor()
+    texts = [
+        (lang, example.text)
+        for lang in extractor.langs
+        for rule in extractor.ruleset(lang).rules
+        for example in rule.examples
+    ]
+    assert any(rule.anchored and rule.pattern.pattern.startswith("(?<") for rule in extractor.ruleset("en").rules)
+
+    def facts() -> list[str]:
+        return [fact.model_dump_json() for lang, text in texts for fact in extractor.extract_text(text, lang=lang)]
+
+    anchored = facts()
+    monkeypatch.setattr(rules, "_matches", lambda rule, masked, rivals: rule.pattern.finditer(masked, overlapped=True))
+    assert facts() == anchored
