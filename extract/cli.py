@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -250,7 +250,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output is not None and not args.resume and journal_path(args.output).exists():
         console.print(f"{PROG}: warning: starting over: {args.output} was interrupted; --resume would continue it")
     with (
-        _sigterm_interrupts(),
+        _interruptible() as stop_requested,
         _outputs(args) as writer,
         _progress(console, args.paths) as advance,
     ):
@@ -258,7 +258,7 @@ def _extract(args: argparse.Namespace) -> int:
             results = extractor.extract_paths(args.paths, lang, published, fields, skip=writer.skip)
         else:
             results = extract_in_pool(extractor, args.paths, args.jobs, lang, published, fields, skip=writer.skip)
-        for result in results:
+        for result in _until(stop_requested, results):
             advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")
@@ -280,20 +280,37 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM ends a run as Ctrl-C does: the output keeps every finished document, resumable."""
+def _interruptible() -> Iterator[threading.Event]:
+    """Ctrl-C and SIGTERM end a run after the document in hand: the output keeps every finished one, resumable.
+
+    The handler only sets a flag, checked between documents: a KeyboardInterrupt raised from the
+    handler can land in a __del__ (the regex module's, say), be swallowed there, and the run goes on.
+    A second signal stops at once.
+    """
+    requested = threading.Event()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield requested
         return
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        if requested.is_set():
+            raise KeyboardInterrupt
+        requested.set()
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield requested
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _until(stop_requested: threading.Event, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+    """The results, until a stop is requested: checked each time the next one is wanted."""
+    for result in results:
+        yield result
+        if stop_requested.is_set():
+            raise KeyboardInterrupt
 
 
 class _Sinks:

@@ -204,3 +204,20 @@ def test_the_output_does_not_depend_on_the_number_of_workers(corpus: Path, refer
     output = tmp_path / "facts.jsonl"
     assert main(["extract", str(corpus), "--lang", "en", "-o", str(output), "--jobs", "2"]) == 0
     assert output.read_bytes() == reference
+
+
+def test_a_signal_only_asks_the_run_to_stop_after_the_document_in_hand() -> None:
+    """Raised from the handler, a KeyboardInterrupt could land in a __del__ and be swallowed (seen with regex's)."""
+    from extract.cli import _interruptible, _until
+    from extract.engine import DocumentResult
+
+    results = [DocumentResult(path="a.txt"), DocumentResult(path="b.txt")]
+    with _interruptible() as stop_requested:
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert stop_requested.is_set()
+        seen = []
+        with pytest.raises(KeyboardInterrupt):
+            for result in _until(stop_requested, results):
+                seen.append(result.path)
+    assert seen == ["a.txt"]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
