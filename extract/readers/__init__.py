@@ -90,7 +90,8 @@ def read_documents(
 
 
 def _finish(document: Document, sidecar: Sidecar | None) -> Document:
-    return apply_sidecar(from_text(document), sidecar)
+    """The sidecar first: what it says (null included) is not looked for in the text."""
+    return from_text(apply_sidecar(document, sidecar))
 
 
 def _warned(sidecar: Sidecar | None) -> Sidecar | None:

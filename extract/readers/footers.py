@@ -137,16 +137,19 @@ def stated_published(text: str, today: dt.date | None = None) -> Found | None:
 
 
 def from_text(document: Document, header: bool = True) -> Document:
-    """`document` with the publication date and URL its text states, where it has none yet."""
+    """`document` with the publication date and URL its text states, where nothing has spoken for them yet.
+
+    A value with an origin (a sidecar's, its `null` included, or the page's metadata) is not looked for.
+    """
     published, url, origins = document.published, document.url, dict(document.origins)
     warnings = list(document.warnings)
-    if published is None:
+    if published is None and "published" not in origins:
         found = footer_published(document.text, warnings, f"{document.path}: ")
         if found is None and header:
             found = header_published(document.text) or stated_published(document.text)
         if found is not None:
             published, origins["published"] = found.published, found.origin
-    if url is None:
+    if url is None and "url" not in origins:
         found = footer_url(document.text)
         if found is not None:
             url, origins["url"] = found.value, found.origin
