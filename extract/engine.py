@@ -309,11 +309,18 @@ class Extractor:
         fields: RecordFields | None,
         skip: Callable[[Document], bool] | None = None,
     ) -> Iterator[DocumentResult]:
+        for item in self.documents_in(path, fields, skip):
+            yield item if isinstance(item, DocumentResult) else self._extract_read(item, lang, published)
+
+    def documents_in(
+        self, path: Path, fields: RecordFields | None = None, skip: Callable[[Document], bool] | None = None
+    ) -> Iterator[Document | DocumentResult]:
+        """Each document in the file at `path` to extract, or the result saying why one cannot be read."""
         for item in read_documents(path, fields, self.max_size):
             if isinstance(item, ReadError):
                 yield DocumentResult(path=item.path, record=item.record, error=str(item))
             elif skip is None or not skip(item):
-                yield self._extract_read(item, lang, published)
+                yield item
 
     def _extract_read(self, document: Document, lang: str | None, published: dt.date | None) -> DocumentResult:
         try:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from extract.engine import DocumentResult, Extractor
 from extract.errors import NewsfactsError, OptionError
-from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, read_documents
+from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths
 
 BATCH = 8
 """Documents per task: enough to make the cost of passing them between processes negligible."""
@@ -87,7 +87,7 @@ def extract_in_pool(
     pending: deque[Future[list[DocumentResult]]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(job,)) as pool:
         try:
-            for batch in _batches(_items(paths, fields, extractor.max_size, skip)):
+            for batch in _batches(_items(extractor, paths, fields, skip)):
                 pending.append(pool.submit(_run, batch))
                 if len(pending) >= jobs * IN_FLIGHT:
                     yield from pending.popleft().result()
@@ -101,17 +101,13 @@ def extract_in_pool(
 
 
 def _items(
-    paths: list[Path], fields: RecordFields | None, max_size: int | None, skip: Callable[[Document], bool] | None
+    extractor: Extractor, paths: list[Path], fields: RecordFields | None, skip: Callable[[Document], bool] | None
 ) -> Iterator[Item]:
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             yield DocumentResult(path=item.path, error=str(item))
         elif is_record_file(item) or skip is not None:
-            for record in read_documents(item, fields, max_size):
-                if isinstance(record, ReadError):
-                    yield DocumentResult(path=record.path, record=record.record, error=str(record))
-                elif skip is None or not skip(record):
-                    yield record
+            yield from extractor.documents_in(item, fields, skip)
         else:
             yield item
 
