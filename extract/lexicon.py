@@ -133,6 +133,12 @@ def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
 
 
 @cache
+def all_lexicons(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[Lexicon, ...]:
+    """Every language's lexicon: readers and page furniture use the union of their words."""
+    return tuple(load_lexicon(lang, rules_dir) for lang in available_languages(rules_dir))
+
+
+@cache
 def load_lexicon(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> Lexicon:
     path = rules_dir / lang / "lexicon.yaml"
     if not path.is_file():

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extract.budget import remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR, alternation, available_languages, load_lexicon
+from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -201,7 +201,7 @@ _DATELINE = r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,6
 @cache
 def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
     """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …")."""
-    lexicons = [load_lexicon(lang, rules_dir) for lang in available_languages(rules_dir)]
+    lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
     return regex.compile(
         rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE | regex.IGNORECASE | regex.V1

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, alternation, available_languages, load_lexicon
+from extract.lexicon import all_lexicons, alternation
 
 _ISO = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = regex.compile(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
@@ -22,17 +22,11 @@ _YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @cache
-def lexicons() -> tuple[Lexicon, ...]:
-    """Every built-in language's lexicon: readers use the union of their words."""
-    return tuple(load_lexicon(lang, BUILTIN_RULES_DIR) for lang in available_languages(BUILTIN_RULES_DIR))
-
-
-@cache
 def _date_parts() -> tuple[str, str, str, str]:
     """(weekday, day, month, month with its joiners: "de noviembre de") over every built-in lexicon's words."""
-    months = alternation(month for lexicon in lexicons() for month in lexicon.months)
-    ordinals = alternation(suffix for lexicon in lexicons() for suffix in lexicon.ordinal_suffixes)
-    joiners = alternation(word for lexicon in lexicons() for word in lexicon.date_joiners)
+    months = alternation(month for lexicon in all_lexicons() for month in lexicon.months)
+    ordinals = alternation(suffix for lexicon in all_lexicons() for suffix in lexicon.ordinal_suffixes)
+    joiners = alternation(word for lexicon in all_lexicons() for word in lexicon.date_joiners)
     weekday = rf"(?:(?:{weekday_pattern()})\.?,?\s+)"
     day = rf"(?:0?[1-9]|[12]\d|3[01])(?:{ordinals})?\.?"
     month = rf"(?:{months})\.?"
@@ -84,7 +78,7 @@ def weekday_dates(text: str, today: dt.date) -> Iterator[tuple[regex.Match[str],
 
 @cache
 def weekday_pattern() -> str:
-    return alternation(day for lexicon in lexicons() for day in lexicon.weekdays)
+    return alternation(day for lexicon in all_lexicons() for day in lexicon.weekdays)
 
 
 @cache
@@ -140,14 +134,14 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 def _weekday_number(word: str) -> int | None:
     """Monday 0 … Sunday 6 for a weekday name in any language dateparser knows."""
     dateparser = importlib.import_module("dateparser")
-    parsed: dt.datetime | None = dateparser.parse(word, languages=[lexicon.language for lexicon in lexicons()])
+    parsed: dt.datetime | None = dateparser.parse(word, languages=[lexicon.language for lexicon in all_lexicons()])
     return parsed.weekday() if parsed is not None else None
 
 
 def _dateparser(text: str) -> dt.datetime | None:
     dateparser = importlib.import_module("dateparser")  # ~0.1 s to import: only when a date needs it
     settings: Any = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
-    languages = [lexicon.language for lexicon in lexicons()]
+    languages = [lexicon.language for lexicon in all_lexicons()]
     try:
         result: dt.datetime | None = dateparser.parse(text, languages=languages, settings=settings)
     except ValueError:  # a language dateparser does not know: let it guess

@@ -16,11 +16,10 @@ from functools import cache
 
 import regex
 
-from extract.lexicon import alternation
+from extract.lexicon import all_lexicons, alternation
 from extract.readers.dates import (
     date_pattern,
     find_date,
-    lexicons,
     parse_date,
     weekday_dates,
     weekday_pattern,
@@ -47,13 +46,13 @@ class Found:
 
 @cache
 def _published_marker() -> regex.Pattern[str]:
-    markers = alternation(word for lexicon in lexicons() for word in lexicon.published_markers)
+    markers = alternation(word for lexicon in all_lexicons() for word in lexicon.published_markers)
     return regex.compile(rf"^[^\w\n]*(?:{markers})(?!\w)[ \t]*[:：]?[ \t]*(?P<value>.*)$", regex.IGNORECASE)
 
 
 @cache
 def _source_marker() -> regex.Pattern[str]:
-    markers = alternation(word for lexicon in lexicons() for word in lexicon.source_link_markers)
+    markers = alternation(word for lexicon in all_lexicons() for word in lexicon.source_link_markers)
     return regex.compile(
         rf"^[^\w\n]*(?:{markers})(?!\w)[ \t]*[:：]?[ \t]*(?P<url>https?://\S+)", regex.IGNORECASE
     )
