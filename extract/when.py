@@ -490,7 +490,7 @@ def blocks(text: str) -> list[int]:
     A text without a blank line (as scrapers often leave it) has a paragraph per line.
     """
     if not regex.search(r"\n[ \t]*\n", text):
-        return [0] + [m.end() for m in regex.finditer(r"\n", text, timeout=remaining())]
+        return [0] + [m.end() for m in _NEWLINE.finditer(text, timeout=remaining())]
     return [0] + [m.start() for m in _BLOCK_START.finditer(text, timeout=remaining())]
 
 
