@@ -16,6 +16,7 @@ from text_to_num import text2num
 from extract.budget import check, remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, load_lexicon
+from extract.patterns import caseless
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
@@ -128,7 +129,6 @@ def compiled_for(lang: str) -> _Compiled:
 
 
 def _compile(lex: Lexicon) -> _Compiled:
-    flags = regex.IGNORECASE | regex.V1
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]] = {}
     for amount in lex.amounts:
         phrase_value[_key(amount.phrase)] = (amount.value, None, amount.unit, amount.modifier, False)
@@ -147,19 +147,17 @@ def _compile(lex: Lexicon) -> _Compiled:
         rf"(?:\d{{1,3}}(?:(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
         rf"(?![\p{{N}}])"
     )
-    core = regex.compile(
+    core = caseless(
         rf"(?P<phrase>{_alternation(phrase_value)})"
         rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?![\p{{L}}\p{{N}}]))"
-        rf"|(?P<digits>{digits})",
-        flags,
+        rf"|(?P<digits>{digits})"
     )
 
     excluded = _not_quantities(lex)
 
     def before(phrases: Iterable[str]) -> regex.Pattern[str]:
-        return regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*$",
-            flags,
+        return caseless(
+            rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*$"
         )
 
     qualifier_modifier = {_key(q): m for m, qs in lex.qualifiers.items() for q in qs}
@@ -188,10 +186,10 @@ def _compile(lex: Lexicon) -> _Compiled:
             alternatives.append(_alternation(attached, boundary=False) + r"(?![\p{L}\p{N}])")
         if spaced:
             alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + WORD_END)
-        return regex.compile("(?:" + "|".join(alternatives or ["(?!)"]) + ")", flags)
+        return caseless("(?:" + "|".join(alternatives or ["(?!)"]) + ")")
 
     unit_forms = [f for u in lex.units for f in u.forms]
-    unit_after = regex.compile(
+    unit_pattern = (
         "(?:"
         + "|".join(
             [
@@ -200,16 +198,15 @@ def _compile(lex: Lexicon) -> _Compiled:
                 f"[{SPACES}]?" + _alternation([f for f in unit_forms if f[:1] not in "- %"], boundary=False) + WORD_END,
             ]
         )
-        + ")",
-        regex.V1 if lex.units_case_sensitive else flags,
+        + ")"
     )
+    unit_after = regex.compile(unit_pattern, regex.V1) if lex.units_case_sensitive else caseless(unit_pattern)
     ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] = []
     for form in lex.ranges:
-        middle = regex.compile(
+        middle = caseless(
             rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
             if not form.middle.isalpha()
-            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$",
-            flags,
+            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$"
         )
         ranges.append((before([form.before]) if form.before else None, middle))
 
@@ -225,9 +222,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
         post_modifier=post_modifier,
-        scale_after=regex.compile(
-            rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"
-        ),
+        scale_after=regex.compile(rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"),
         scales={_key(s): v for s, v in scales.items()} | scales,
         unit_after=unit_after,
         unit_of_form=unit_of_form,
@@ -235,9 +230,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         prefix_unit_of_form=prefix_unit_of_form,
         rate_after=after(rate_of_form, gap=f"[{SPACES}]+"),
         rate_of_form=rate_of_form,
-        currency_before=regex.compile(
-            rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$", flags
-        ),
+        currency_before=caseless(rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"),
         currency_after=after(symbols + currency_words),
         currency_of_form=currency_of_form,
         direction_before=before(direction_of_form),
@@ -249,11 +242,10 @@ def _compile(lex: Lexicon) -> _Compiled:
         noun_stop=frozenset(_key(w) for w in lex.noun_stop_words),
         not_alone=frozenset(_key(w) for w in lex.not_alone),
         ordinal_after=_ordinal_after(lex),
-        leading_connector=regex.compile(
+        leading_connector=caseless(
             rf"(?:{_alternation(lex.number_word_connectors, boundary=False)})[{SPACES}]+"
             if lex.number_word_connectors
-            else "(?!)",
-            flags,
+            else "(?!)"
         ),
         article_one=before(lex.article_one) if lex.article_one else regex.compile("(?!)"),
         number_words=frozenset(_key(w) for w in lex.number_words),
@@ -317,7 +309,7 @@ def parse_digits(text: str, lex: Lexicon) -> float:
         is_decimal = False
     if is_decimal:
         whole = "".join(c for c in text[:last_pos] if c.isdigit())
-        return float(f"{whole or '0'}.{text[last_pos + 1:]}")
+        return float(f"{whole or '0'}.{text[last_pos + 1 :]}")
     return float("".join(c for c in text if c.isdigit()))
 
 
@@ -406,9 +398,7 @@ def _read_core(
     following = text[end : end + 12]
     if compiled.ordinal_after.match(text, end, end + 40):
         return None
-    if _LETTER.match(following) and not (
-        compiled.scale_after.match(following) or compiled.unit_after.match(following)
-    ):
+    if _LETTER.match(following) and not (compiled.scale_after.match(following) or compiled.unit_after.match(following)):
         return None
     is_year = (
         _YEAR.fullmatch(digits) is not None

@@ -22,6 +22,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, Unit
+from extract.patterns import caseless
 from extract.prefilter import required_terms
 from extract.quantities import Mention
 from extract.text import Sentence
@@ -43,7 +44,6 @@ _ANCHORED = regex.compile(r"(?:\(\?<[=!](?:[^()\\]|\\.|(?<group>\((?:[^()\\]|\\.
 # Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
 # terms, and the words of dates and of attribution.
 NOT_RULE_PACKS = ("lexicon.yaml", "terms.yaml", "when.yaml", "sources.yaml")
-FLAGS = regex.IGNORECASE | regex.V1
 
 
 class _Data(BaseModel):
@@ -218,7 +218,7 @@ def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ..
 def _compile(pattern: str, terms: dict[str, str], where: str) -> regex.Pattern[str]:
     expanded = _expand(pattern, terms, where)
     try:
-        return regex.compile(expanded, FLAGS)
+        return caseless(expanded)
     except regex.error as error:
         raise RuleFileError(f"{where}: invalid pattern: {error}") from None
 
@@ -243,9 +243,7 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         )
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
     adjective_noun = (
-        _compile(
-            rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}"
-        )
+        _compile(rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}")
         if table.adjective_nouns
         else None
     )
@@ -446,7 +444,7 @@ def _term_filter(expanded: str) -> regex.Pattern[str] | None:
         return None
     if "(?<" not in expanded:
         expanded = _OPTIONAL_PREFIX.sub("", expanded)
-    pattern = regex.compile(expanded, FLAGS)
+    pattern = caseless(expanded)
     return None if pattern.search("") is not None else pattern
 
 
@@ -488,9 +486,7 @@ def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:
     return last
 
 
-def mask(
-    text: str, sentence: Sentence, mentions: Sequence[Mention], takes: Sequence[bool] | None = None
-) -> str:
+def mask(text: str, sentence: Sentence, mentions: Sequence[Mention], takes: Sequence[bool] | None = None) -> str:
     """The sentence with each mention overwritten by a private-use character, same length."""
     chars = list(text[sentence.start : sentence.end])
     for index, mention in enumerate(mentions):

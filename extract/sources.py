@@ -18,10 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR
+from extract.patterns import caseless
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
 
-FLAGS = regex.IGNORECASE | regex.V1
 _PUNCTUATION = ',;:.!?()\n«»“”"„'
 # Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)");
 # a dash too ("• 10:12 — La Fuerza Aérea informa"), and a full stop only before a space ("La 65.ª brigada").
@@ -139,34 +139,32 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
     after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
     return _Compiled(
-        after_preposition=regex.compile(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+", FLAGS),
-        inverted=regex.compile(rf"[,»”\"]\s*{inverted}{after_inverted}", FLAGS),
-        verb=regex.compile(rf"(?<![\p{{L}}]){verbs}(?![\p{{L}}])", FLAGS),
-        starts=regex.compile(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])", FLAGS),
-        trailing=regex.compile(rf"(?:\s+{trailing})+$", FLAGS),
+        after_preposition=caseless(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+"),
+        inverted=caseless(rf"[,»”\"]\s*{inverted}{after_inverted}"),
+        verb=caseless(rf"(?<![\p{{L}}]){verbs}(?![\p{{L}}])"),
+        starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
+        trailing=caseless(rf"(?:\s+{trailing})+$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),
         # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
-        stop=regex.compile(
+        stop=caseless(
             rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*\.\s+\p{{Lu}}))(?![\p{{L}}])"
-            rf"|\s*{_NOT_IN_NUMBER}[{regex.escape(_PUNCTUATION)}]",
-            FLAGS,
+            rf"|\s*{_NOT_IN_NUMBER}[{regex.escape(_PUNCTUATION)}]"
         ),
-        boundary=regex.compile(
+        boundary=caseless(
             rf"(?:{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"
-            rf"|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))",
-            FLAGS,
+            rf"|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))"
         )
         if lexicon.boundaries
         else regex.compile(rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
-        aside=regex.compile(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)", FLAGS),
-        coordinator=regex.compile(
-            rf"\s*,\s*{_alternation(lexicon.coordinators) if lexicon.coordinators else '(?!)'}(?![\p{{L}}])", FLAGS
+        aside=caseless(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)"),
+        coordinator=caseless(
+            rf"\s*,\s*{_alternation(lexicon.coordinators) if lexicon.coordinators else '(?!)'}(?![\p{{L}}])"
         ),
-        participle=regex.compile(
-            rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])", FLAGS
+        participle=caseless(
+            rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])"
         ),
         reflexives=frozenset(r.lower() for r in lexicon.reflexives),
         determiners=frozenset(d.lower() for d in lexicon.determiners),

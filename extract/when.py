@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
+from extract.patterns import caseless
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -66,7 +67,6 @@ Resolve = Literal[
 # Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
 # "dans la soirée"); without one, they date nothing.
 ANCHORED: dict[Resolve, int] = {"same_day": 0, "day_before_that": -1, "day_after_that": 1}
-FLAGS = regex.IGNORECASE | regex.V1
 # Northern meteorological seasons: the month each starts in.
 SEASON_START = (12, 3, 6, 9)
 
@@ -174,7 +174,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         body = regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], expression.pattern)
         alternatives.append(f"(?P<e{index}>{body})")
         resolve[f"e{index}"] = expression.resolve
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])", FLAGS)
+    pattern = caseless(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])")
     return _Compiled(
         pattern=pattern,
         resolve=resolve,
@@ -183,11 +183,11 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         season_of=_index(lexicon.seasons),
         part_of=_index(lexicon.parts),
         ordinal_of=_index(lexicon.ordinals, 1),
-        future=regex.compile(rf"(?:{lexicon.future})[^.;!?]{{0,40}}$", FLAGS),
-        clause_break=regex.compile(lexicon.clause_breaks, FLAGS),
-        relative=regex.compile(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*", FLAGS),
-        not_since=regex.compile(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$", FLAGS),
-        attributive=regex.compile(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$", FLAGS),
+        future=caseless(rf"(?:{lexicon.future})[^.;!?]{{0,40}}$"),
+        clause_break=caseless(lexicon.clause_breaks),
+        relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
+        not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
+        attributive=caseless(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$"),
         lang=lang,
     )
 
@@ -203,9 +203,7 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
     """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …")."""
     lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
-    return regex.compile(
-        rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE | regex.IGNORECASE | regex.V1
-    )
+    return caseless(rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE)
 
 
 # Counted things just before (a number, not a year or a numbered name such as "la résolution 1701",
