@@ -18,16 +18,45 @@ def _detector(langs: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
+# Two samples of a long document, from its start and its middle, decide its language when they agree with
+# this confidence; otherwise the whole text (up to FULL_TEXT) does. Detection costs about 0.5 µs a character,
+# as much as the rest of extraction may take: the samples cut it by about three.
+SAMPLE = 250
+SAMPLE_CONFIDENCE = 0.9
+FULL_TEXT = 20000
+
+
 def detect_language(text: str, langs: tuple[str, ...]) -> str:
     """The most likely of `langs` for `text`; the first of them when nothing can tell."""
     if not langs:
         raise OptionError("no language has rule packs")
     if len(langs) == 1:
         return langs[0]
-    found = _detector(langs).detect_language_of(text[:20000])
+    detector = _detector(langs)
+    if len(text) > 4 * SAMPLE:
+        sampled = {_confident(detector, sample) for sample in (_sample(text, 0), _sample(text, len(text) // 2))}
+        if len(sampled) == 1 and None not in sampled:
+            return sampled.pop()  # type: ignore[return-value]
+    found = detector.detect_language_of(text[:FULL_TEXT])
     if found is None:
         return langs[0]
     return str(found.iso_code_639_1.name).lower()
+
+
+def _sample(text: str, start: int) -> str:
+    """About SAMPLE characters from `start`, in whole words."""
+    if start:
+        start = text.find(" ", start) + 1
+    end = text.rfind(" ", start, start + SAMPLE)
+    return text[start : end if end > start else start + SAMPLE]
+
+
+def _confident(detector, sample: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The sample's language if the detector is confident of it."""
+    confidences = detector.compute_language_confidence_values(sample)
+    if not confidences or confidences[0].value < SAMPLE_CONFIDENCE:
+        return None
+    return str(confidences[0].language.iso_code_639_1.name).lower()
 
 
 # A quotation long enough to tell its language: «…», “…”, "…", „…“.

@@ -9,12 +9,14 @@ in the masked sentence are offsets in the original.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import ahocorasick
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -23,7 +25,7 @@ from extract.diskcache import cached
 from extract.errors import RuleFileError, first_problem
 from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.patterns import caseless
-from extract.prefilter import required_terms
+from extract.prefilter import necessary_literals, requirements
 from extract.quantities import Mention
 from extract.text import Sentence
 from extract.yamlsource import ModelT, YamlFile, read_yaml_file
@@ -119,6 +121,18 @@ class TermsFile(_Data):
 
 
 @dataclass(frozen=True)
+class Filter:
+    """A pattern some text must hold, and literals one of which it then holds (None: not known)."""
+
+    pattern: regex.Pattern[str]
+    literals: frozenset[str] | None
+
+    def passes(self, found: set[str]) -> bool:
+        """Whether the literals found in a text (see `RuleSet.literals_in`) leave the pattern possible there."""
+        return self.literals is None or not self.literals.isdisjoint(found)
+
+
+@dataclass(frozen=True)
 class _Table:
     search: str
     within: int
@@ -126,7 +140,7 @@ class _Table:
     stop_at: regex.Pattern[str] | None
     names_outside: bool
     adjective_noun: regex.Pattern[str] | None
-    pattern: regex.Pattern[str]
+    pattern: Filter
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     captures: bool
 
@@ -142,12 +156,14 @@ class CompiledRule:
     tag: str | None
     currency: bool | None
     fraction: bool
-    antecedent: regex.Pattern[str] | None
+    antecedent: Filter | None
     rivals: regex.Pattern[str] | None
     require: tuple[str, ...]
     tables: dict[str, _Table]
-    # Terms every match contains (extract/prefilter.py): a sentence without one of them is skipped.
-    needs: tuple[regex.Pattern[str], ...]
+    # What every match contains (extract/prefilter.py): literals one of which it holds (None: not known), and
+    # branches of filters: a sentence in which no branch finds all of its filters is skipped; () when none filter.
+    literals: frozenset[str] | None
+    needs: tuple[tuple[Filter, ...], ...]
     # The pattern opens with a {Q} slot: it is only tried where a mention starts.
     anchored: bool
     source: Path
@@ -162,10 +178,15 @@ class CompiledRule:
         """Whether the last candidate noun before `position` is this rule's antecedent."""
         if self.antecedent is None:
             return True
-        last = _last_end(self.antecedent, context, position)
+        last = _last_end(self.antecedent.pattern, context, position)
         if last < 0:
             return False
         return self.rivals is None or _last_end(self.rivals, context, position) < last
+
+    @property
+    def acceptance(self) -> tuple[object, ...]:
+        """What `accepts` reads of the rule: rules equal in it take the same mentions."""
+        return (self.fraction, self.units, self.tag, self.currency)
 
     def accepts(self, mention: Mention) -> bool:
         if mention.fraction and not self.fraction:
@@ -193,6 +214,26 @@ class Candidate:
 class RuleSet:
     lang: str
     rules: list[CompiledRule] = field(default_factory=list)
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Every literal of the rules, their filters and cues, to find all of them in one pass over a sentence."""
+        automaton = ahocorasick.Automaton()
+        for rule in self.rules:
+            filters = [piece for branch in rule.needs for piece in branch]
+            filters += [table.pattern for table in rule.tables.values()]
+            if rule.antecedent is not None:
+                filters.append(rule.antecedent)
+            for literal in itertools.chain(rule.literals or (), *(f.literals or () for f in filters)):
+                automaton.add_word(literal, literal)
+        if not len(automaton):
+            automaton.add_word("\n\n", "\n\n")  # an automaton needs a word; literals never hold a line break
+        automaton.make_automaton()
+        return automaton
+
+    def literals_in(self, text: str) -> set[str]:
+        """The rules' literals that the case-folded `text` holds."""
+        return {literal for _, literal in self._automaton.iter(text.casefold())}
 
 
 def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ...] = ()) -> str:
@@ -232,13 +273,13 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         (value, _compile(rf"(?:{p})", terms, f"{where}: {name}.{value}")) for value, p in table.values.items()
     )
     if table.capture is not None:
-        pattern = _compile(table.capture, terms, f"{where}: {name}.capture")
-        if "value" not in pattern.groupindex:
+        pattern = _filter(table.capture, terms, f"{where}: {name}.capture")
+        if "value" not in pattern.pattern.groupindex:
             raise RuleFileError(f"{where}: {name}.capture needs a (?P<value>...) group")
     else:
         alternatives = "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(table.values.items()))
         guard = rf"(?<!\b(?:{table.not_after})\s+)" if table.not_after else ""
-        pattern = _compile(
+        pattern = _filter(
             rf"{guard}(?<![\p{{L}}\p{{N}}])(?:{alternatives or '(?!)'})(?![\p{{L}}])", terms, f"{where}: {name}"
         )
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
@@ -410,15 +451,12 @@ def _compile_rule(
         tag=rule.tag,
         currency=rule.currency,
         fraction=rule.fraction,
-        antecedent=_compile(rule.antecedent, terms, at("antecedent")) if rule.antecedent else None,
+        antecedent=_filter(rule.antecedent, terms, at("antecedent")) if rule.antecedent else None,
         rivals=_compile(rule.rivals, terms, at("rivals")) if rule.rivals else None,
         require=tuple(rule.require),
         tables=tables,
-        needs=tuple(
-            found
-            for name in sorted(required_terms(rule.pattern))
-            if (found := _term_filter(_expand(terms[name], terms, at("pattern")))) is not None
-        ),
+        literals=necessary_literals(_expand(rule.pattern, terms, at("pattern"))),
+        needs=_needs(rule.pattern, terms, at("pattern")),
         anchored=_ANCHORED.match(rule.pattern) is not None,
         source=source.path,
         examples=tuple(rule.examples),
@@ -431,6 +469,29 @@ def _compile_rule(
     )
 
 
+def _filter(pattern: str, terms: dict[str, str], where: str) -> Filter:
+    expanded = _expand(pattern, terms, where)
+    return Filter(_compile(pattern, terms, where), necessary_literals(expanded))
+
+
+def _needs(pattern: str, terms: dict[str, str], where: str) -> tuple[tuple[Filter, ...], ...]:
+    """The rule's requirement (extract/prefilter.py) as filters; () when nothing can filter it.
+
+    A piece that cannot filter is left out of its branch; a branch left empty makes the rule unfilterable.
+    """
+    branches = []
+    for pieces in requirements(pattern):
+        filters = tuple(
+            found
+            for piece in sorted(pieces)
+            if (found := _piece_filter(_expand(piece, terms, where), piece.startswith("{"))) is not None
+        )
+        if not filters:
+            return ()
+        branches.append(filters)
+    return tuple(branches)
+
+
 # A run of letters that may be empty, opening an alternative ("[\p{L}-]*soldaten", "\p{L}*-?drohnen"): for
 # whether a term occurs at all it changes nothing (nothing before it looks behind), and searched for at every
 # position it is what makes the German compound terms slow.
@@ -438,14 +499,18 @@ _OPTIONAL_PREFIX = regex.compile(r"(?<=\(\?:|\|)(?:\[\\p\{L\}-\]\*|\\p\{L\}\*(?:
 
 
 @cache
-def _term_filter(expanded: str) -> regex.Pattern[str] | None:
-    """The term's pattern as a filter; None when it cannot filter (it may match nothing, or reads masks)."""
+def _piece_filter(expanded: str, term: bool) -> Filter | None:
+    """A piece's pattern as a filter; None when it cannot filter (it may match nothing, or reads masks).
+
+    Only a term, whose alternatives open it, may lose its optional letter runs: inside a group
+    something may stand before them.
+    """
     if any(mark in expanded.lower() for mark in (*MASKS, OTHER_MASK, "\\ue00")):
         return None
-    if "(?<" not in expanded:
+    if term and "(?<" not in expanded:
         expanded = _OPTIONAL_PREFIX.sub("", expanded)
     pattern = caseless(expanded)
-    return None if pattern.search("") is not None else pattern
+    return None if pattern.search("") is not None else Filter(pattern, necessary_literals(expanded))
 
 
 def _check_slot(kind: str, slot: str, settings: dict[str, Any], slots: list[str], where: str) -> None:
@@ -512,18 +577,32 @@ def match_sentence(
     shift = len(previous) + 1
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
-    masks: dict[tuple[bool, ...], str] = {}
+    taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}
+    found = ruleset.literals_in(context[shift:])
+    found_before = found | ruleset.literals_in(previous)
     present: dict[regex.Pattern[str], bool] = {}
+    in_context: dict[regex.Pattern[str], bool] = {}
+    cues = _Cues(found)
     for rule in ruleset.rules:
         if len(claimed) == len(mentions):
             break
-        takes = tuple(rule.accepts(m) for m in mentions)
-        if not any(takes):
+        if rule.literals is not None and rule.literals.isdisjoint(found):
             continue
-        masked = masks.get(takes) or masks.setdefault(takes, mask(text, sentence, mentions, takes))
-        if not (rule.anchored or all(_present(term, masked, present) for term in rule.needs)):
+        acceptance = rule.acceptance
+        if acceptance not in taken:
+            taken[acceptance] = _taken(rule, text, sentence, mentions)
+        masked_rivals = taken[acceptance]
+        if masked_rivals is None:
             continue
-        rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
+        masked, rivals = masked_rivals
+        # A rule tried only at mentions costs less to try than its filters' patterns cost to search for.
+        if not _satisfied(rule.needs, masked, found, None if rule.anchored else present):
+            continue
+        antecedent = rule.antecedent
+        if antecedent is not None and not (
+            antecedent.passes(found_before) and _present(antecedent.pattern, context, in_context)
+        ):
+            continue
         for match in _matches(rule, masked, rivals):
             for slot, settings in rule.slots.items():
                 start = match.start(f"_q_{slot}")
@@ -533,12 +612,45 @@ def match_sentence(
                 if not rule.refers_back(context, shift + match.end()):
                     continue
                 span = (start, mention.end - sentence.start)
-                resolved = _attributes(rule, settings, match, masked, span, rivals, mention)
+                resolved = _attributes(rule, settings, match, masked, span, rivals, mention, cues)
                 if resolved is None:
                     continue
                 attributes, unit = resolved
                 claimed[start] = Candidate(rule.kind, mention, attributes, unit, rule.id, sentence)
     return [claimed[k] for k in sorted(claimed)]
+
+
+def _taken(
+    rule: CompiledRule, text: str, sentence: Sentence, mentions: Sequence[Mention]
+) -> tuple[str, list[tuple[int, int]]] | None:
+    """The sentence masked for the rule, and the spans of the mentions it can take; None when it can take none.
+
+    Rules that accept the same mentions share this: `match_sentence` keeps it by `CompiledRule.acceptance`.
+    """
+    takes = [rule.accepts(m) for m in mentions]
+    if not any(takes):
+        return None
+    rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
+    return mask(text, sentence, mentions, takes), rivals
+
+
+def _satisfied(
+    needs: tuple[tuple[Filter, ...], ...],
+    masked: str,
+    found: set[str],
+    present: dict[regex.Pattern[str], bool] | None,
+) -> bool:
+    """Whether some branch of the rule's requirement may find all of its filters in the sentence.
+
+    The literals `found` rule a filter out; with `present`, each remaining filter's pattern is searched for.
+    """
+    return not needs or any(
+        all(
+            piece.passes(found) and (present is None or _present(piece.pattern, masked, present))
+            for piece in branch
+        )
+        for branch in needs
+    )
 
 
 def _matches(rule: CompiledRule, masked: str, rivals: Sequence[tuple[int, int]]) -> Iterator[regex.Match[str]]:
@@ -558,7 +670,11 @@ def _matches(rule: CompiledRule, masked: str, rivals: Sequence[tuple[int, int]])
 
 
 def _present(term: regex.Pattern[str], masked: str, present: dict[regex.Pattern[str], bool]) -> bool:
-    """Whether `term` occurs in the sentence; any of its masked forms will do, as terms never read masks."""
+    """Whether `term` occurs in `masked`; for a filter, any masked form of the sentence will do (they never read masks).
+
+    An antecedent is looked for in the context (the sentence before and this one): a rule whose antecedent is
+    nowhere in it cannot refer back to one, so it is not tried.
+    """
     found = present.get(term)
     if found is None:
         found = present[term] = term.search(masked, timeout=remaining()) is not None
@@ -573,6 +689,7 @@ def _attributes(
     span: tuple[int, int],
     spans: Sequence[tuple[int, int]],
     mention: Mention,
+    cues: _Cues,
 ) -> tuple[dict[str, Any], str | None] | None:
     """Attribute values: set by the rule, captured by a named group, or read from cues."""
     values: dict[str, Any] = {name: value for name, value in settings.items() if value != "cue"}
@@ -585,7 +702,7 @@ def _attributes(
             values[name] = value
     for name, table in rule.tables.items():
         if name not in values:
-            found = _cue(table, masked, span, match.span(), spans)
+            found = _cue(table, cues.of(table, masked), masked, span, match.span(), spans)
             if found is not None:
                 values[name] = found
     if any(values.get(name) is None for name in rule.require):
@@ -615,8 +732,37 @@ def _value_of(table: _Table, captured: str) -> str | None:
     return captured.strip() if table.captures else None
 
 
+@dataclass
+class _Cues:
+    """The cues of each attribute table in a sentence, found once for all the facts in it."""
+
+    found: set[str]
+    """The rule set's literals in the sentence: a table none of whose literals is there has no cue."""
+    cues: dict[tuple[int, str], list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def of(self, table: _Table, masked: str) -> list[tuple[int, int, str]]:
+        """Each cue of `table` in the masked sentence: start, end and the value it gives."""
+        key = (id(table), masked)
+        if key not in self.cues:
+            self.cues[key] = _cues(table, masked) if table.pattern.passes(self.found) else []
+        return self.cues[key]
+
+
+def _cues(table: _Table, masked: str) -> list[tuple[int, int, str]]:
+    cues = []
+    for found in table.pattern.pattern.finditer(masked, timeout=remaining()):
+        if table.captures:
+            value = found.group("value").strip(" ,;:")
+        else:
+            index = next(i for i, v in enumerate(found.groupdict().values()) if v is not None)
+            value = table.values[index][0]
+        cues.append((found.start(), found.end(), value))
+    return cues
+
+
 def _cue(
     table: _Table,
+    cues: list[tuple[int, int, str]],
     masked: str,
     span: tuple[int, int],
     matched: tuple[int, int],
@@ -630,13 +776,7 @@ def _cue(
     inside: list[tuple[int, str]] = []
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
-    for found in table.pattern.finditer(masked, timeout=remaining()):
-        if table.captures:
-            value = found.group("value").strip(" ,;:")
-        else:
-            index = next(i for i, v in enumerate(found.groupdict().values()) if v is not None)
-            value = table.values[index][0]
-        start, end = found.span()
+    for start, end, value in cues:
         if matched[0] <= start and end <= matched[1] and not (start < span[1] and span[0] < end):
             inside.append((abs(start - span[0]), value))
             continue

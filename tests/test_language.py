@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import Extractor
-from extract.language import detect_language, sentence_language
+from extract.language import _detector, detect_language, sentence_language
 
 EXTRACTOR = Extractor()
 LANGS = EXTRACTOR.langs
@@ -23,6 +23,29 @@ LANGS = EXTRACTOR.langs
 def test_document_language(text: str, lang: str) -> None:
     assert detect_language(text, LANGS) == lang
     assert EXTRACTOR.extract_text(text)[0].doc.lang == lang
+
+
+FRENCH = (
+    "Le ministère ukrainien de la Défense a indiqué samedi que la défense antiaérienne avait abattu la plupart"
+    " des drones lancés par la Russie pendant la nuit au-dessus des régions du nord et de l'est du pays. "
+)
+ENGLISH = (
+    "Ukraine's air force said on Saturday that its air defences had shot down most of the drones that Russia"
+    " launched overnight over the northern and eastern regions of the country, officials in Kyiv said. "
+)
+
+
+def test_a_long_document_is_read_from_two_samples_that_agree() -> None:
+    assert detect_language(FRENCH * 6, LANGS) == "fr"
+    assert detect_language(ENGLISH * 6, LANGS) == "en"
+
+
+def test_samples_that_disagree_leave_the_decision_to_the_whole_text() -> None:
+    """An English opening (a wire summary, a quotation) does not make a French article English."""
+    assert detect_language(ENGLISH * 2 + FRENCH * 8, LANGS) == "fr"
+    mixed = FRENCH * 2 + ENGLISH * 8
+    whole = _detector(LANGS).detect_language_of(mixed)
+    assert detect_language(mixed, LANGS) == whole.iso_code_639_1.name.lower()
 
 
 QUOTE = "« Nous avons abattu soixante-dix drones ukrainiens au-dessus de la région », a déclaré le ministère."

@@ -11,7 +11,6 @@ import pytest
 
 from extract import diskcache
 from extract.cli import main
-from extract.prefilter import required_terms
 from extract.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,20 +73,6 @@ def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("NEWSFACTS_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert diskcache.cache_dir() == tmp_path / "newsfacts"
-
-
-@pytest.mark.parametrize(
-    ("pattern", "required"),
-    [
-        ("{Q}{np}{drone}", {"np", "drone"}),
-        ("(?<={rate_noun}{gap})(?:at\\s+)?{Q}", {"rate_noun", "gap"}),
-        ("{Q}(?:{np}{drone})?{over_place}", {"over_place"}),
-        ("(?:a|{b}){c}?{d}*{e}{0,2}{f}{1,3}(?!{g})[{h}]\\p{L}{i}", {"f", "i"}),
-        ("{x}|{y}", set()),
-    ],
-)
-def test_required_terms_are_those_every_match_holds(pattern: str, required: set[str]) -> None:
-    assert required_terms(pattern) == required
 
 
 def test_jobs_gives_the_output_of_one_process_in_the_same_order(tmp_path: Path) -> None:

@@ -49,8 +49,12 @@ def test_pathological_text_finishes_in_under_2_s(name: str) -> None:
 def test_every_language_keeps_to_the_budget(lang: str) -> None:
     for text in (PATHOLOGICAL["50,000 digits"], PATHOLOGICAL["'1,1,1,…'"]):
         started = time.monotonic()
-        with pytest.raises(BudgetExceeded):
-            EXTRACTOR.extract_text(text, lang=lang)
+        try:
+            facts = EXTRACTOR.extract_text(text, lang=lang)
+        except BudgetExceeded:
+            pass
+        else:  # fast enough now to finish: then its facts must be sound
+            assert all(text[f.span.start : f.span.end] == f.span.text for f in facts)
         assert time.monotonic() - started < 2
 
 
