@@ -61,6 +61,7 @@ def _confident(detector, sample: str) -> str | None:  # type: ignore[no-untyped-
 
 # A quotation long enough to tell its language: «…», “…”, "…", „…“.
 _QUOTE = regex.compile(r"[«“„\"]\s*([^«»“”„\"]{30,})\s*[»”“\"]")
+_OPENING_MARKS = "«“„\""
 SENTENCE_CONFIDENCE = 0.9
 
 
@@ -71,7 +72,7 @@ def sentence_language(sentence: str, doc_lang: str, langs: tuple[str, ...]) -> s
     sentence: a short or unquoted sentence keeps the document's language, which
     keeps the detector off the hot path (most sentences quote nothing).
     """
-    if len(langs) < 2:
+    if len(langs) < 2 or not any(mark in sentence for mark in _OPENING_MARKS):
         return doc_lang
     quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence, timeout=remaining()))
     if quoted < len(sentence) / 2:

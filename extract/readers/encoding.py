@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+import regex
 from charset_normalizer import from_bytes
 
 from extract.readers.document import ReadError
@@ -75,7 +76,10 @@ def _latin(text: str) -> bool:
     return latin >= 0.9 * len(letters)
 
 
+# Control characters that text does not hold (line breaks, tabs and form feeds aside).
+_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
-    return controls > max(8, len(sample) // 20)
+    return len(_CONTROLS.findall(sample)) > max(8, len(sample) // 20)
