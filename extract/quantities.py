@@ -6,7 +6,7 @@ numbers are put together. Offsets always index the original text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -28,6 +28,7 @@ CLOSE_QUOTES = "\"”»’'"
 # Compiled once: regex's own cache costs more than most of the matches below.
 _SPACE_RUN = regex.compile(r"[ \u00a0\u202f]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
+_DIGIT_RUN = regex.compile(r"\d+")
 _LETTER = regex.compile(r"[\p{L}]")
 _YEAR = regex.compile(r"(?:1[89]|20)\d{2}")
 _NEXT_WORD = regex.compile(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)")
@@ -82,10 +83,21 @@ def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
 
 
 @dataclass(frozen=True)
+class _Lead:
+    """The lead of the non-quantities (see `_not_quantities`) as three searches that end where a digit starts."""
+
+    exists: regex.Pattern[str]  # reversed: whether a lead ends at endpos
+    longest: regex.Pattern[str]  # reversed, leftmost-longest: where the longest one starts
+    at_end: regex.Pattern[str]  # forwards, overlapped: every start of one that ends at endpos
+
+
+@dataclass(frozen=True)
 class _Compiled:
     lexicon: Lexicon
     core: regex.Pattern[str]
+    core_start: regex.Pattern[str]
     excluded: regex.Pattern[str]
+    excluded_lead: _Lead
     qualifier_before: regex.Pattern[str]
     qualifier_blockers: Mapping[str, regex.Pattern[str]]
     period_qualifiers: frozenset[str]
@@ -153,7 +165,14 @@ def _compile(lex: Lexicon) -> _Compiled:
         rf"|(?P<digits>{digits})"
     )
 
-    excluded = _not_quantities(lex)
+    # Every alternative of `core` begins after a character that is neither a letter nor a
+    # digit (or at the start of the text), with a digit or with the first characters of a
+    # phrase or number word: the first pieces of its own pattern, compiled the same way. The
+    # first character alone is a quicker test that rules most words out.
+    starts = [*phrase_value, *lex.number_words]
+    firsts, prefixes = (_alternation({p[:n] for p in starts}, boundary=False) for n in (1, 3))
+    core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
+    excluded, lead = _not_quantities(lex)
 
     def before(phrases: Iterable[str]) -> regex.Pattern[str]:
         return caseless(
@@ -213,7 +232,13 @@ def _compile(lex: Lexicon) -> _Compiled:
     return _Compiled(
         lexicon=lex,
         core=core,
+        core_start=core_start,
         excluded=excluded,
+        excluded_lead=_Lead(
+            exists=regex.compile(f"(?r){lead}", regex.V1),
+            longest=regex.compile(f"(?rp){lead}", regex.V1),
+            at_end=regex.compile(rf"{lead}\Z", regex.V1),
+        ),
         qualifier_before=before(qualifier_modifier),
         qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
@@ -262,8 +287,13 @@ def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile("|".join(forms) or "(?!)", regex.V1)
 
 
-def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
-    """Dates, times, year spans and phone numbers: digits that are never amounts."""
+def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
+    """Dates, times, year spans and phone numbers: digits that are never amounts.
+
+    Also the lead: what can come before the first digit of one of them (a weekday, a month,
+    "+" or "("). Every alternative starts with a digit or with the lead right before a digit,
+    so that the pattern need only be tried there (see `_excluded_starts`).
+    """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
     months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
     weekdays = _alternation(lex.weekdays)
@@ -275,7 +305,7 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
     prefixes = _alternation(lex.time_prefixes) if lex.time_prefixes else "(?!)"
     space = "[ \u00a0]"
     day = rf"\d{{1,2}}{ordinal}"
-    return regex.compile(
+    pattern = regex.compile(
         "|".join(
             [
                 r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
@@ -294,6 +324,7 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
         ),
         regex.V1,
     )
+    return pattern, rf"(?:{weekdays}[ \u00a0,]+|{months}{space}+|\+|\()"
 
 
 def parse_digits(text: str, lex: Lexicon) -> float:
@@ -336,10 +367,11 @@ def scan(text: str, lang: str) -> list[Mention]:
     """All quantity mentions in text, in order, non-overlapping."""
     compiled = compiled_for(lang)
     lex = compiled.lexicon
-    excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text, timeout=remaining())]
+    runs = [m.span() for m in _DIGIT_RUN.finditer(text, timeout=remaining())]
+    excluded = [m.span() for m in _matches_from(compiled.excluded, text, _excluded_starts(text, runs, compiled))]
     cores: list[Mention] = []
     reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
-    for match in compiled.core.finditer(text, timeout=remaining()):
+    for match in _matches_from(compiled.core, text, _core_starts(text, compiled)):
         check()
         start, end = match.span()
         if start < reserved or any(s < end and start < e for s, e in excluded):
@@ -362,6 +394,44 @@ def scan(text: str, lang: str) -> list[Mention]:
         result.append(mention)
         floor = mention.end
     return result
+
+
+def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying `pattern` only at `starts`.
+
+    `starts` must be sorted and hold every position where a match can begin, and the pattern
+    must never match the empty string: finditer then tries and skips exactly the same positions
+    (a match at a position is the same whichever search reaches it: lookbehinds see the text
+    before it), at a fraction of the cost of trying every character.
+    """
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        found = pattern.match(text, start, timeout=remaining())
+        if found is not None:
+            position = found.end()
+            yield found
+
+
+def _core_starts(text: str, compiled: _Compiled) -> list[int]:
+    """Every position where a core can begin (see `core_start`), in order."""
+    return [0, *(m.end() for m in compiled.core_start.finditer(text, timeout=remaining()))]
+
+
+def _excluded_starts(text: str, runs: list[tuple[int, int]], compiled: _Compiled) -> list[int]:
+    """Every position where a non-quantity can begin: every digit, and every start of a lead before a run of digits."""
+    lead = compiled.excluded_lead
+    starts: list[int] = []
+    for start, end in runs:
+        check()
+        if lead.exists.match(text, 0, start, timeout=remaining()) is not None:
+            longest = lead.longest.match(text, 0, start, timeout=remaining())
+            assert longest is not None
+            found = lead.at_end.finditer(text, longest.start(), start, overlapped=True, timeout=remaining())
+            starts.extend(m.start() for m in found)
+        starts.extend(range(start, end))
+    return sorted(set(starts))
 
 
 def _read_core(
