@@ -6,9 +6,9 @@ numbers are put together. Offsets always index the original text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from text_to_num import text2num
@@ -28,10 +28,12 @@ CLOSE_QUOTES = "\"”»’'"
 # Compiled once: regex's own cache costs more than most of the matches below.
 _SPACE_RUN = regex.compile(r"[ \u00a0\u202f]+")
 _LETTERS = regex.compile(r"[\p{L}]+")
+_DIGIT_RUN = regex.compile(r"\d+")
 _LETTER = regex.compile(r"[\p{L}]")
 _YEAR = regex.compile(r"(?:1[89]|20)\d{2}")
 _NEXT_WORD = regex.compile(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)")
-_NOUN_WORDS = regex.compile(r"\G[\s\"”»’]*(?:(?P<word>[\p{L}][\p{L}'’-]*)|(?P<other>\S))")
+# The words right after a number, up to anything else (a digit, a punctuation mark).
+_NOUN_WORDS = regex.compile(r"(?:[\s\"”»’]*(?P<word>[\p{L}][\p{L}'’-]*))*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +84,45 @@ def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
 
 
 @dataclass(frozen=True)
+class _Before:
+    """Words right before a position (then spaces or quotes): the search must end at endpos.
+
+    Most positions have none of the words, and a forward search finds that out by trying the
+    pattern at every character of the window. The same pattern reversed and anchored at
+    endpos (where `$` matches: the end, or before a final newline) says so in one attempt;
+    only then does the forward search say which match it is.
+    """
+
+    forward: regex.Pattern[str]
+    backward: regex.Pattern[str]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.backward.match(text, pos, endpos) is None:
+            return None
+        return self.forward.search(text, pos, endpos)
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """The lead of the non-quantities (see `_not_quantities`) as three searches that end where a digit starts."""
+
+    exists: regex.Pattern[str]  # reversed: whether a lead ends at endpos
+    longest: regex.Pattern[str]  # reversed, leftmost-longest: where the longest one starts
+    at_end: regex.Pattern[str]  # forwards, overlapped: every start of one that ends at endpos
+
+
+@dataclass(frozen=True)
 class _Compiled:
     lexicon: Lexicon
     core: regex.Pattern[str]
+    core_start: regex.Pattern[str]
     excluded: regex.Pattern[str]
-    qualifier_before: regex.Pattern[str]
-    qualifier_blockers: Mapping[str, regex.Pattern[str]]
+    excluded_in_run: regex.Pattern[str]
+    excluded_lead: _Lead
+    qualifier_before: _Before
+    qualifier_blockers: Mapping[str, _Before]
     period_qualifiers: frozenset[str]
-    period_opener: regex.Pattern[str]
+    period_opener: _Before
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
@@ -98,28 +131,30 @@ class _Compiled:
     scales: dict[str, float]
     unit_after: regex.Pattern[str]
     unit_of_form: dict[str, tuple[str, str | None]]
-    unit_before: regex.Pattern[str]
+    unit_before: _Before
     prefix_unit_of_form: dict[str, str]
     rate_after: regex.Pattern[str]
     rate_of_form: dict[str, str]
     currency_before: regex.Pattern[str]
     currency_after: regex.Pattern[str]
     currency_of_form: dict[str, str]
-    direction_before: regex.Pattern[str]
+    direction_before: _Before
     direction_of_form: Mapping[str, str]
-    identifier_before: regex.Pattern[str]
-    year_before: regex.Pattern[str]
-    ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]]
+    identifier_before: _Before
+    year_before: _Before
+    ranges: list[tuple[_Before | None, regex.Pattern[str]]]
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
     noun_stop: frozenset[str]
     not_alone: frozenset[str]
     leading_connector: regex.Pattern[str]
     ordinal_after: regex.Pattern[str]
-    article_one: regex.Pattern[str]
+    article_one: _Before
     number_words: frozenset[str]
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
+    """A phrase as the lexicon tables are keyed (words and forms: short strings, many repeated)."""
     return _SPACE_RUN.sub(" ", text.replace("’", "'")).lower()
 
 
@@ -153,12 +188,18 @@ def _compile(lex: Lexicon) -> _Compiled:
         rf"|(?P<digits>{digits})"
     )
 
-    excluded = _not_quantities(lex)
+    # Every alternative of `core` begins after a character that is neither a letter nor a
+    # digit (or at the start of the text), with a digit or with the first characters of a
+    # phrase or number word: the first pieces of its own pattern, compiled the same way. The
+    # first character alone is a quicker test that rules most words out.
+    starts = [*phrase_value, *lex.number_words]
+    firsts, prefixes = (_alternation({p[:n] for p in starts}, boundary=False) for n in (1, 3))
+    core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
+    excluded, lead = _not_quantities(lex)
 
-    def before(phrases: Iterable[str]) -> regex.Pattern[str]:
-        return caseless(
-            rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*$"
-        )
+    def before(phrases: Iterable[str]) -> _Before:
+        words = rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*"
+        return _Before(caseless(words + "$"), caseless(words + r"\n?", regex.REVERSE))
 
     qualifier_modifier = {_key(q): m for m, qs in lex.qualifiers.items() for q in qs}
     post_modifier = {_key(q): m for m, qs in lex.post_qualifiers.items() for q in qs}
@@ -201,7 +242,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         + ")"
     )
     unit_after = regex.compile(unit_pattern, regex.V1) if lex.units_case_sensitive else caseless(unit_pattern)
-    ranges: list[tuple[regex.Pattern[str] | None, regex.Pattern[str]]] = []
+    ranges: list[tuple[_Before | None, regex.Pattern[str]]] = []
     for form in lex.ranges:
         middle = caseless(
             rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
@@ -213,11 +254,18 @@ def _compile(lex: Lexicon) -> _Compiled:
     return _Compiled(
         lexicon=lex,
         core=core,
+        core_start=core_start,
         excluded=excluded,
+        excluded_in_run=regex.compile(rf"\d*?(?=(?P<found>{excluded.pattern}))", regex.V1),
+        excluded_lead=_Lead(
+            exists=regex.compile(f"(?r){lead}", regex.V1),
+            longest=regex.compile(f"(?rp){lead}", regex.V1),
+            at_end=regex.compile(rf"{lead}\Z", regex.V1),
+        ),
         qualifier_before=before(qualifier_modifier),
         qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
-        period_opener=before(lex.period_openers) if lex.period_openers else regex.compile("(?!)"),
+        period_opener=before(lex.period_openers),
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
@@ -247,7 +295,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             if lex.number_word_connectors
             else "(?!)"
         ),
-        article_one=before(lex.article_one) if lex.article_one else regex.compile("(?!)"),
+        article_one=before(lex.article_one),
         number_words=frozenset(_key(w) for w in lex.number_words),
     )
 
@@ -262,8 +310,13 @@ def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
     return regex.compile("|".join(forms) or "(?!)", regex.V1)
 
 
-def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
-    """Dates, times, year spans and phone numbers: digits that are never amounts."""
+def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
+    """Dates, times, year spans and phone numbers: digits that are never amounts.
+
+    Also the lead: what can come before the first digit of one of them (a weekday, a month,
+    "+" or "("). Every alternative starts with a digit or with the lead right before a digit,
+    so that the pattern need only be tried there (see `_excluded_starts`).
+    """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
     months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
     weekdays = _alternation(lex.weekdays)
@@ -275,7 +328,7 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
     prefixes = _alternation(lex.time_prefixes) if lex.time_prefixes else "(?!)"
     space = "[ \u00a0]"
     day = rf"\d{{1,2}}{ordinal}"
-    return regex.compile(
+    pattern = regex.compile(
         "|".join(
             [
                 r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?",
@@ -294,6 +347,7 @@ def _not_quantities(lex: Lexicon) -> regex.Pattern[str]:
         ),
         regex.V1,
     )
+    return pattern, rf"(?:{weekdays}[ \u00a0,]+|{months}{space}+|\+|\()"
 
 
 def parse_digits(text: str, lex: Lexicon) -> float:
@@ -336,13 +390,16 @@ def scan(text: str, lang: str) -> list[Mention]:
     """All quantity mentions in text, in order, non-overlapping."""
     compiled = compiled_for(lang)
     lex = compiled.lexicon
-    excluded = [(m.start(), m.end()) for m in compiled.excluded.finditer(text, timeout=remaining())]
+    excluded = _excluded_spans(text, compiled)
     cores: list[Mention] = []
     reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
-    for match in compiled.core.finditer(text, timeout=remaining()):
+    passed = 0  # the excluded spans before this core: they are sorted and do not overlap
+    for match in _matches_from(compiled.core, text, _core_starts(text, compiled)):
         check()
         start, end = match.span()
-        if start < reserved or any(s < end and start < e for s, e in excluded):
+        while passed < len(excluded) and excluded[passed][1] <= start:
+            passed += 1
+        if start < reserved or (passed < len(excluded) and excluded[passed][0] < end):
             continue
         mention = _read_core(text, match, start, end, lang, compiled, lex)
         if mention is not None:
@@ -362,6 +419,59 @@ def scan(text: str, lang: str) -> list[Mention]:
         result.append(mention)
         floor = mention.end
     return result
+
+
+def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying `pattern` only at `starts`.
+
+    `starts` must be sorted and hold every position where a match can begin, and the pattern
+    must never match the empty string: finditer then tries and skips exactly the same positions
+    (a match at a position is the same whichever search reaches it: lookbehinds see the text
+    before it), at a fraction of the cost of trying every character.
+    """
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        found = pattern.match(text, start, timeout=remaining())
+        if found is not None:
+            position = found.end()
+            yield found
+
+
+def _core_starts(text: str, compiled: _Compiled) -> list[int]:
+    """Every position where a core can begin (see `core_start`), in order."""
+    return [0, *(m.end() for m in compiled.core_start.finditer(text, timeout=remaining()))]
+
+
+def _excluded_spans(text: str, compiled: _Compiled) -> list[tuple[int, int]]:
+    """The spans of `compiled.excluded.finditer(text)`, trying it only where one can start.
+
+    That is at a digit, or at a lead that ends right before a run of digits (see
+    `_not_quantities`). One match of `excluded_in_run` tries every digit of a run in turn.
+    """
+    lead = compiled.excluded_lead
+    spans: list[tuple[int, int]] = []
+    position = 0  # where finditer would search next
+    for run in _DIGIT_RUN.finditer(text, timeout=remaining()):
+        check()
+        start, end = run.span()
+        if start > position and lead.exists.match(text, position, start, timeout=remaining()) is not None:
+            longest = lead.longest.match(text, position, start, timeout=remaining())
+            assert longest is not None
+            for lead_match in lead.at_end.finditer(text, longest.start(), start, overlapped=True, timeout=remaining()):
+                if lead_match.start() >= position:
+                    found = compiled.excluded.match(text, lead_match.start(), timeout=remaining())
+                    if found is not None:
+                        spans.append(found.span())
+                        position = found.end()
+        while position < end:
+            in_run = compiled.excluded_in_run.match(text, max(position, start), timeout=remaining())
+            if in_run is None:
+                break
+            spans.append(in_run.span("found"))
+            position = in_run.end("found")
+    return spans
 
 
 def _read_core(
@@ -515,8 +625,7 @@ def _unit_of(compiled: _Compiled, written: str) -> tuple[str, str | None]:
 def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceiling: int) -> Mention | None:
     """Add scale, currency, unit, rate and qualifiers around a number core."""
     start, end = mention.start, mention.end
-    value, low, high = mention.value, mention.low, mention.high
-    following = text[end:ceiling]
+    value = mention.value
     currency: str | None = None
     symbol = compiled.currency_before.search(text, max(floor, start - 4), start)
     if symbol is not None:
@@ -525,30 +634,27 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
         start = symbol.start()
     unit, tag = mention.unit, mention.tag
     if currency is None:
-        money = compiled.currency_after.match(following)
+        money = compiled.currency_after.match(text, end, ceiling)
         if money is not None:
             currency = compiled.currency_of_form[_key(money.group().strip(SPACES))]
-            end += money.end()
-            following = text[end:ceiling]
+            end = money.end()
     if currency is None and unit is None:
-        unit_match = compiled.unit_after.match(following)
+        unit_match = compiled.unit_after.match(text, end, ceiling)
         if unit_match is not None:
             unit, tag = _unit_of(compiled, unit_match.group())
-            end += unit_match.end()
+            end = unit_match.end()
             half = compiled.half_after.match(text, end, ceiling) if value is not None else None
             if half is not None and value is not None and value == int(value):
                 value, end = value + 0.5, half.end()
-            following = text[end:ceiling]
         else:
             prefix = compiled.unit_before.search(text, max(floor, start - 12), start)
             if prefix is not None:
                 unit = compiled.prefix_unit_of_form[_key(prefix.group("form"))]
                 start = prefix.start()
-    rate = compiled.rate_after.match(following)
-    if rate is not None and unit is None and currency is None:
+    rate = compiled.rate_after.match(text, end, ceiling) if unit is None and currency is None else None
+    if rate is not None:
         unit = compiled.rate_of_form[_key(rate.group().strip(SPACES))]
-        end += rate.end()
-        following = text[end:ceiling]
+        end = rate.end()
     modifier = mention.modifier
     qualifier = compiled.qualifier_before.search(text, max(floor, start - 40), start)
     if qualifier is not None and not _is_qualifier(compiled, text, qualifier, unit, floor):
@@ -558,38 +664,36 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
         start = qualifier.start()
     elif qualifier is not None and modifier == "vague":
         start = qualifier.start()
-    else:
-        post = compiled.qualifier_after.match(following)
-        if post is not None and modifier == "exact":
+    elif modifier == "exact":
+        post = compiled.qualifier_after.match(text, end, ceiling)
+        if post is not None:
             modifier = compiled.post_modifier[_key(post.group().strip(SPACES))]
-            end += post.end()
+            end = post.end()
     direction = None
     trigger = compiled.direction_before.search(text, max(floor, start - 30), start)
     if trigger is not None:
         direction = compiled.direction_of_form[_key(trigger.group("form"))]
-    return replace(
-        mention,
-        start=start,
-        end=end,
-        value=value,
-        low=low,
-        high=high,
+    return Mention(  # not dataclasses.replace: that costs more than all of the above together
+        start,
+        end,
+        value,
+        low=mention.low,
+        high=mention.high,
         unit=unit,
-        tag=tag,
         modifier=modifier,
-        currency=currency,
-        direction=direction,
         noun=_counted_noun(text, end, compiled),
+        direction=direction,
+        currency=currency,
+        tag=tag,
+        fraction=mention.fraction,
+        scale=mention.scale,
     )
 
 
 def _counted_noun(text: str, end: int, compiled: _Compiled) -> str | None:
     """The head of the noun phrase after the number ("145 drones russes" -> drones)."""
     words: list[str] = []
-    for match in _NOUN_WORDS.finditer(text[end : end + 80]):
-        word = match.group("word")
-        if word is None:
-            break
+    for word in _NOUN_WORDS.match(text, end, end + 80).captures("word"):  # type: ignore[union-attr]
         key = _key(word)
         if key in compiled.noun_stop or key in compiled.number_words:
             if words or key not in {"of", "de", "d", "d'"}:
