@@ -552,13 +552,18 @@ def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:
 
 
 def mask(text: str, sentence: Sentence, mentions: Sequence[Mention], takes: Sequence[bool] | None = None) -> str:
-    """The sentence with each mention overwritten by a private-use character, same length."""
-    chars = list(text[sentence.start : sentence.end])
+    """The sentence with each mention overwritten by a private-use character, same length.
+
+    `mentions` are in order and do not overlap, as `scan` gives them.
+    """
+    pieces = []
+    position = sentence.start
     for index, mention in enumerate(mentions):
         fill = MASKS[index % 2] if takes is None or takes[index] else OTHER_MASK
-        for position in range(mention.start - sentence.start, mention.end - sentence.start):
-            chars[position] = fill
-    return "".join(chars)
+        pieces += (text[position : mention.start], fill * (mention.end - mention.start))
+        position = mention.end
+    pieces.append(text[position : sentence.end])
+    return "".join(pieces)
 
 
 def match_sentence(
