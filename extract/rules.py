@@ -556,7 +556,7 @@ def mask(text: str, sentence: Sentence, mentions: Sequence[Mention], takes: Sequ
 
     `mentions` are in order and do not overlap, as `scan` gives them.
     """
-    pieces = []
+    pieces: list[str] = []
     position = sentence.start
     for index, mention in enumerate(mentions):
         fill = MASKS[index % 2] if takes is None or takes[index] else OTHER_MASK
