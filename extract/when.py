@@ -23,6 +23,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
 from extract.patterns import caseless
+from extract.starts import Alternation, compile_alternation
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -122,8 +123,9 @@ class DateMention:
 
 @dataclass(frozen=True)
 class _Compiled:
-    pattern: regex.Pattern[str]
-    resolve: dict[str, Resolve]
+    # Every date expression of the language, in the order of rules/<lang>/when.yaml.
+    expressions: Alternation
+    resolve: list[Resolve]
     weekday_of: dict[str, int]
     month_of: dict[str, int]
     season_of: dict[str, int]
@@ -168,16 +170,10 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         "year": r"(?:19|20)\d{2}(?!\d)",
         "not_overnight_before": lexicon.not_overnight_before,
     }
-    alternatives = []
-    resolve: dict[str, Resolve] = {}
-    for index, expression in enumerate(lexicon.expressions):
-        body = regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], expression.pattern)
-        alternatives.append(f"(?P<e{index}>{body})")
-        resolve[f"e{index}"] = expression.resolve
-    pattern = caseless(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])")
+    bodies = [regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
     return _Compiled(
-        pattern=pattern,
-        resolve=resolve,
+        expressions=compile_alternation(bodies, r"\p{L}\p{N}", r"(?![\p{L}\p{N}])"),
+        resolve=[expression.resolve for expression in lexicon.expressions],
         weekday_of=_index(lexicon.weekdays),
         month_of=_index(lexicon.months, 1),
         season_of=_index(lexicon.seasons),
@@ -199,11 +195,16 @@ _DATELINE = r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,6
 
 
 @cache
-def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
-    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …")."""
+def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …").
+
+    One pattern for such a line at the start of the text, one for a newline followed by one (the line in group 1):
+    searched for newlines, lines are tried only where they start (a search at every position cost 1 µs a character).
+    """
     lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
-    return caseless(rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE)
+    line = rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*"
+    return caseless(line, regex.MULTILINE), caseless(rf"\n(?=({line}))", regex.MULTILINE)
 
 
 # Counted things just before (a number, not a year or a numbered name such as "la résolution 1701",
@@ -214,13 +215,14 @@ _COUNTED = regex.compile(
 )
 
 
-def _furniture_lines(text: str) -> Iterator[regex.Match[str]]:
-    """Lines of page furniture, tried only where lines start (a search at every position cost 1 µs a character)."""
-    pattern = _furniture()
-    for start in (0, *(m.end() for m in _NEWLINE.finditer(text, timeout=remaining()))):
-        match = pattern.match(text, start, timeout=remaining())
-        if match is not None:
-            yield match
+def _furniture_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of page furniture (they may overlap: a dateline may run on to the next line)."""
+    at_start, after_newline = _furniture()
+    first = at_start.match(text, timeout=remaining())
+    if first is not None:
+        yield first.span()
+    for line in after_newline.finditer(text, timeout=remaining()):
+        yield line.span(1)
 
 
 def find_dates(
@@ -230,15 +232,14 @@ def find_dates(
     compiled = _compiled(lang)
     if compiled is None:
         return []
-    furniture = [(m.start(), m.end()) for m in _furniture_lines(text)]
+    furniture = list(_furniture_lines(text))
     furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
-    for match in compiled.pattern.finditer(text, timeout=remaining()):
+    for index, match in compiled.expressions.finditer(text):
         if any(s <= match.start() < e for s, e in furniture):
             continue
-        name = next(k for k, v in match.groupdict().items() if v is not None and k in compiled.resolve)
         window = text[max(0, match.start() - 60) : match.start()]
-        kind = compiled.resolve[name]
+        kind = compiled.resolve[index]
         if kind == "since" and compiled.not_since.search(window):
             continue
         forward = compiled.future.search(window) is not None or _group(match, "future") is not None
@@ -475,10 +476,13 @@ def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) ->
     return day
 
 
-_BLOCK_START = regex.compile(
-    rf"\n[ \t]*\n|(?<=\n|^)[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)",
-    regex.V1,
-)
+# A line that starts a live-blog item: a bullet, "+++", a time ("14:05", "9h30").
+_ITEM = rf"[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)"
+_ITEM_LINE = regex.compile(_ITEM, regex.V1)
+# Where a block starts after a newline: a blank line (at its first newline; an item line may follow it, in `item`),
+# or an item line (just after the newline). Searched from newline to newline: a lookbehind for line starts
+# would be tried at every character.
+_BLOCK_BREAK = regex.compile(rf"\n[ \t]*\n(?=(?P<item>{_ITEM})?)|\n(?={_ITEM})", regex.V1)
 _TERMINAL = tuple('.!?…:»”")')
 
 
@@ -489,7 +493,15 @@ def blocks(text: str) -> list[int]:
     """
     if not regex.search(r"\n[ \t]*\n", text):
         return [0] + [m.end() for m in _NEWLINE.finditer(text, timeout=remaining())]
-    return [0] + [m.start() for m in _BLOCK_START.finditer(text, timeout=remaining())]
+    found = [0, 0] if _ITEM_LINE.match(text, timeout=remaining()) else [0]
+    for match in _BLOCK_BREAK.finditer(text, timeout=remaining()):
+        if match.end() - match.start() == 1:
+            found.append(match.end())
+        else:
+            found.append(match.start())
+            if match.group("item") is not None:
+                found.append(match.end())
+    return found
 
 
 def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
