@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 import regex
 
@@ -220,35 +221,35 @@ class Alternation:
     heads: tuple[regex.Pattern[str], ...]
     _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, regex.Match[str]]]:
-        """The matches of the whole alternation, each with the index of the expression that made it."""
-        end = 0
-        for start, head in self._starts(text):
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[tuple[int, regex.Match[str]]]:
+        """The matches of the whole alternation in text[pos:endpos] (as `finditer` takes them: lookbehinds see
+        before `pos`), each with the index of the expression that made it."""
+        endpos = len(text) if endpos is None else endpos
+        if self.scanner is None or self.at_start is None:
+            for whole in self.whole.finditer(text, pos, endpos, timeout=remaining()):
+                yield next(
+                    (index, match)
+                    for index, expression in enumerate(self.expressions)
+                    if (match := expression.match(text, whole.start(), endpos, timeout=remaining())) is not None
+                )
+            return
+        first = self.at_start.match(text, pos, endpos, timeout=remaining())
+        hits = self.scanner.finditer(text, pos, endpos, timeout=remaining())
+        end = pos
+        for start, head in chain(() if first is None else ((pos, first[1]),), ((h.end(), h[1]) for h in hits)):
             if start < end:
                 continue
             for index in self._candidates(head):
-                match = self.expressions[index].match(text, start, timeout=remaining())
+                match = self.expressions[index].match(text, start, endpos, timeout=remaining())
                 if match is not None:
                     yield index, match
                     end = match.end()
                     break
 
-    def _starts(self, text: str) -> Iterator[tuple[int, str | None]]:
-        """Where an expression may start, with the text its prefixes matched there (None: any expression)."""
-        if self.scanner is None or self.at_start is None:
-            for match in self.whole.finditer(text, timeout=remaining()):
-                yield match.start(), None
-            return
-        first = self.at_start.match(text, timeout=remaining())
-        if first is not None:
-            yield 0, first[1]
-        for hit in self.scanner.finditer(text, timeout=remaining()):
-            yield hit.end(), hit[1]
-
-    def _candidates(self, head: str | None) -> Sequence[int]:
+    def _candidates(self, head: str) -> tuple[int, ...]:
         """The expressions whose prefixes fit `head` (a prefix of the text there, so no other can match)."""
-        if head is None:
-            return range(len(self.expressions))
         found = self._memo.get(head)
         if found is None:
             if len(self._memo) >= _MOST_MEMOISED:

@@ -10,9 +10,11 @@ Which expression dates which fact follows docs/ANNOTATION.md.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
@@ -524,34 +526,45 @@ def when_of(
     block_starts: Sequence[int],
     lang: str,
 ) -> DateMention | None:
-    """The date expression that governs a fact at `position` (see docs/ANNOTATION.md)."""
+    """The date expression that governs a fact at `position` (see docs/ANNOTATION.md).
+
+    `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks() does (ascending).
+    """
     compiled = _compiled(lang)
-    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
-    inside = [d for d in inside if not d.attributive]
+    within = dates[bisect_left(dates, sentence.start, key=_START) : bisect_right(dates, sentence.end, key=_END)]
+    inside = [d for d in within if not d.attributive]
     if inside and compiled is not None:
-        own = _own_relative_clause(compiled, text, sentence, position)
-        visible = [d for d in inside if _visible(compiled, text, sentence, d, own)]
+        clauses = _relative_clauses(compiled, text, sentence)
+        own = next((clause for clause in clauses if clause[0] <= position < clause[1]), None)
+        visible = [d for d in inside if _visible(d, own, clauses)]
         if not visible and own is not None:  # a relative clause without a date of its own takes the sentence's
-            visible = [d for d in inside if _visible(compiled, text, sentence, d, None)]
+            visible = [d for d in inside if _visible(d, None, clauses)]
         inside = visible
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
-    block = max((b for b in block_starts if b <= sentence.start), default=0)
-    earlier = [d for d in dates if block <= d.start and d.end <= sentence.start and not d.attributive]
-    return earlier[-1] if earlier else None
+    blocks_before = bisect_right(block_starts, sentence.start)
+    block = block_starts[blocks_before - 1] if blocks_before else 0
+    earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
+    return next((d for d in reversed(earlier) if not d.attributive), None)
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _distance(date: DateMention, position: int) -> int:
     return position - date.end if date.end <= position else date.start - position
 
 
-def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining()):
-        if clause.start() <= position < clause.end() and not _about_a_count(text, sentence, clause):
-            return clause.span()
-    return None
+def _relative_clauses(compiled: _Compiled, text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence, but those set between a count and its verb."""
+    return [
+        clause.span()
+        for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
+        if not _about_a_count(text, sentence, clause)
+    ]
 
 
 def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> bool:
@@ -561,16 +574,11 @@ def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> b
     return embedded and _COUNTED.search(text, sentence.start, clause.start(), timeout=remaining()) is not None
 
 
-def _visible(
-    compiled: _Compiled, text: str, sentence: Sentence, date: DateMention, own: tuple[int, int] | None
-) -> bool:
+def _visible(date: DateMention, own: tuple[int, int] | None, clauses: Sequence[tuple[int, int]]) -> bool:
     """A date in a relative clause ("…, which began in 2022, …") dates only that clause."""
     if own is not None:
         return own[0] <= date.start < own[1]
-    return not any(
-        c.start() <= date.start < c.end() and not _about_a_count(text, sentence, c)
-        for c in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
-    )
+    return not any(start <= date.start < end for start, end in clauses)
 
 
 def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
