@@ -157,11 +157,8 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
     return cached("when", lang, (rules_dir,), lambda: _compile_when(lang, rules_dir))
 
 
-def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
-    path = rules_dir / lang / "when.yaml"
-    if not path.is_file():
-        return None
-    lexicon = read_yaml_file(path).validate(WhenLexicon)
+def expression_patterns(lexicon: WhenLexicon) -> list[str]:
+    """The regex of each date expression, its {weekday}, {month}, … filled in."""
     terms = {
         "weekday": _words(lexicon.weekdays),
         "month": _words(lexicon.months),
@@ -172,9 +169,16 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         "year": r"(?:19|20)\d{2}(?!\d)",
         "not_overnight_before": lexicon.not_overnight_before,
     }
-    bodies = [regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
+    return [regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
+
+
+def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
+    path = rules_dir / lang / "when.yaml"
+    if not path.is_file():
+        return None
+    lexicon = read_yaml_file(path).validate(WhenLexicon)
     return _Compiled(
-        expressions=compile_alternation(bodies, r"\p{L}\p{N}", r"(?![\p{L}\p{N}])"),
+        expressions=compile_alternation(expression_patterns(lexicon), r"\p{L}\p{N}", r"(?![\p{L}\p{N}])"),
         resolve=[expression.resolve for expression in lexicon.expressions],
         weekday_of=_index(lexicon.weekdays),
         month_of=_index(lexicon.months, 1),
