@@ -103,9 +103,9 @@ class Claimant:
 
 @dataclass(frozen=True)
 class _Compiled:
-    # Alternations of many words, tried only where one of them can start (extract/starts.py).
-    after_preposition: Alternation
+    after_preposition: regex.Pattern[str]
     inverted: regex.Pattern[str]
+    # Many verbs, tried only where one of them can start (extract/starts.py).
     verb: Alternation
     stop: regex.Pattern[str]
     boundary: regex.Pattern[str]
@@ -149,7 +149,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
     after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
     return _Compiled(
-        after_preposition=compile_alternation([_alternation(lexicon.prepositions)], r"\p{L}", r"\s+"),
+        after_preposition=caseless(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+"),
         inverted=caseless(rf"[,»”\"]\s*{inverted}{after_inverted}"),
         verb=compile_alternation([verbs], r"\p{L}", r"(?![\p{L}])"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
@@ -200,7 +200,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     whole = (sentence.start, sentence.end)
     preposition_ends: set[int] = set()
     inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
-    prepositions = (match for _, match in compiled.after_preposition.finditer(text, sentence.start, sentence.end))
+    prepositions = compiled.after_preposition.finditer(text, sentence.start, sentence.end, timeout=remaining())
     inverted_verbs = compiled.inverted.finditer(text, sentence.start, sentence.end, timeout=remaining())
     for inverted, match in chain(((False, m) for m in prepositions), ((True, m) for m in inverted_verbs)):
         if match.end() in preposition_ends:

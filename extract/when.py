@@ -138,6 +138,8 @@ class _Compiled:
     relative: regex.Pattern[str]
     not_since: regex.Pattern[str]
     attributive: regex.Pattern[str]
+    # The same, searched from the end: whether a window ends in one (few do) costs a sixth of finding where it starts.
+    ends_attributive: regex.Pattern[str]
     lang: str
 
 
@@ -190,6 +192,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=caseless(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$"),
+        ends_attributive=caseless(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$", regex.REVERSE),
         lang=lang,
     )
 
@@ -254,7 +257,7 @@ def find_dates(
         else:
             span = _resolve(compiled, kind, match, published, forward)
         if span is not None:
-            owner = compiled.attributive.search(window)
+            owner = compiled.attributive.search(window) if compiled.ends_attributive.search(window) else None
             # "los 96 drones lanzados el domingo": a participle of counted things dates the event after all.
             counted = owner is not None and _COUNTED.search(window, 0, owner.start()) is not None
             found.append(DateMention(match.start(), match.end(), *span, attributive=owner is not None and not counted))
@@ -514,10 +517,12 @@ def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences that are a whole line without end punctuation: titles, not reporting."""
     found = []
     for sentence in sentences:
+        own = text[sentence.start : sentence.end].strip(" " + BULLETS)
+        if own.endswith(_TERMINAL):
+            continue  # so would the line it is all of
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS)
-        if line == text[sentence.start : sentence.end].strip(" " + BULLETS) and not line.endswith(_TERMINAL):
+        if text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS) == own:
             found.append(sentence)
     return found
 
