@@ -20,7 +20,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.patterns import caseless
-from extract.starts import Alternation, compile_alternation
+from extract.starts import Alternations, compile_alternations
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -103,10 +103,10 @@ class Claimant:
 
 @dataclass(frozen=True)
 class _Compiled:
-    after_preposition: regex.Pattern[str]
+    # Prepositions followed by their claimant ("according to X"), and verbs that follow theirs ("X said"),
+    # both found in one pass (extract/starts.py).
+    attributions: Alternations
     inverted: regex.Pattern[str]
-    # Many verbs, tried only where one of them can start (extract/starts.py).
-    verb: Alternation
     stop: regex.Pattern[str]
     boundary: regex.Pattern[str]
     pronouns: frozenset[str]
@@ -149,9 +149,10 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
     after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
     return _Compiled(
-        after_preposition=caseless(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+"),
+        attributions=compile_alternations(
+            r"\p{L}", ([_alternation(lexicon.prepositions)], r"\s+"), ([verbs], r"(?![\p{L}])")
+        ),
         inverted=caseless(rf"[,»”\"]\s*{inverted}{after_inverted}"),
-        verb=compile_alternation([verbs], r"\p{L}", r"(?![\p{L}])"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
         trailing=caseless(rf"(?:\s+{trailing})+$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
@@ -200,9 +201,9 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     whole = (sentence.start, sentence.end)
     preposition_ends: set[int] = set()
     inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
-    prepositions = compiled.after_preposition.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    prepositions, verbs = compiled.attributions.matches(text, sentence.start, sentence.end)
     inverted_verbs = compiled.inverted.finditer(text, sentence.start, sentence.end, timeout=remaining())
-    for inverted, match in chain(((False, m) for m in prepositions), ((True, m) for m in inverted_verbs)):
+    for inverted, match in chain(((False, m) for _, m in prepositions), ((True, m) for m in inverted_verbs)):
         if match.end() in preposition_ends:
             continue  # ", según X" is read as a preposition: X ends at the comma
         claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted)
@@ -213,7 +214,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
             coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
             covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
             found.append(_within_clause(text, claimant, covers))
-    for _, match in compiled.verb.finditer(text, sentence.start, sentence.end):
+    for _, match in verbs:
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)

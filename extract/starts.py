@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 
 import regex
 
@@ -209,44 +209,66 @@ def trie(all_prefixes: Sequence[Prefix]) -> str:
     return emit(root)
 
 
-@dataclass(frozen=True, eq=False)
-class Alternation:
-    """Expressions searched as `(?<!{word})(?:e0|e1|…){after}`, caseless, tried only where one can start."""
+Match = tuple[int, regex.Match[str]]
+"""A match of an alternation, with the index of the expression (in that alternation) that made it."""
 
+
+@dataclass(frozen=True, eq=False)
+class Alternations:
+    """Alternations `(?<![{word}])(?:e0|e1|…){after}`, caseless, each searched as its own `finditer` would,
+    all in one pass that tries an expression only where its prefixes match."""
+
+    # Every expression of every alternation, in order, each with the alternation's start and end conditions.
     expressions: tuple[regex.Pattern[str], ...]
-    whole: regex.Pattern[str]
-    # None when an expression's start cannot be read: the whole alternation is searched then.
+    # Which alternation each expression belongs to, and the index of its first expression.
+    alternation_of: tuple[int, ...]
+    first_of: tuple[int, ...]
+    # None when an expression's start cannot be read: each alternation is then searched whole.
+    wholes: tuple[regex.Pattern[str], ...]
     at_start: regex.Pattern[str] | None
     scanner: regex.Pattern[str] | None
     heads: tuple[regex.Pattern[str], ...]
     _memo: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[tuple[int, regex.Match[str]]]:
-        """The matches of the whole alternation in text[pos:endpos] (as `finditer` takes them: lookbehinds see
-        before `pos`), each with the index of the expression that made it."""
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
+        """The matches of the first alternation (see `matches`)."""
+        return iter(self.matches(text, pos, endpos)[0])
+
+    def matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[list[Match]]:
+        """The matches of each alternation in text[pos:endpos], as `finditer` finds them (lookbehinds see
+        before `pos`): leftmost, the first expression that matches there, none overlapping."""
         endpos = len(text) if endpos is None else endpos
+        found: list[list[Match]] = [[] for _ in self.first_of]
         if self.scanner is None or self.at_start is None:
-            for whole in self.whole.finditer(text, pos, endpos, timeout=remaining()):
-                yield next(
-                    (index, match)
-                    for index, expression in enumerate(self.expressions)
-                    if (match := expression.match(text, whole.start(), endpos, timeout=remaining())) is not None
-                )
-            return
+            for alternation, whole in enumerate(self.wholes):
+                for each in whole.finditer(text, pos, endpos, timeout=remaining()):
+                    found[alternation].append(self._first(text, each.start(), endpos, self._all_of(alternation)))
+            return found
         first = self.at_start.match(text, pos, endpos, timeout=remaining())
         hits = self.scanner.finditer(text, pos, endpos, timeout=remaining())
-        end = pos
+        ends = [pos] * len(self.first_of)
         for start, head in chain(() if first is None else ((pos, first[1]),), ((h.end(), h[1]) for h in hits)):
-            if start < end:
-                continue
             for index in self._candidates(head):
+                alternation = self.alternation_of[index]
+                if start < ends[alternation]:
+                    continue  # inside its last match, or one of its earlier expressions matched here
                 match = self.expressions[index].match(text, start, endpos, timeout=remaining())
                 if match is not None:
-                    yield index, match
-                    end = match.end()
-                    break
+                    found[alternation].append((index - self.first_of[alternation], match))
+                    ends[alternation] = match.end()
+        return found
+
+    def _all_of(self, alternation: int) -> range:
+        stop = self.first_of[alternation + 1] if alternation + 1 < len(self.first_of) else len(self.expressions)
+        return range(self.first_of[alternation], stop)
+
+    def _first(self, text: str, start: int, endpos: int, indices: range) -> Match:
+        """The match of the first of the expressions that matches at `start` (one does)."""
+        for index in indices:
+            match = self.expressions[index].match(text, start, endpos, timeout=remaining())
+            if match is not None:
+                return index - indices.start, match
+        raise AssertionError("the whole alternation matched here, so one of its expressions does")
 
     def _candidates(self, head: str) -> tuple[int, ...]:
         """The expressions whose prefixes fit `head` (a prefix of the text there, so no other can match)."""
@@ -259,22 +281,30 @@ class Alternation:
         return found
 
 
-def compile_alternation(bodies: Sequence[str], word: str, after: str) -> Alternation:
-    """The caseless alternation of `bodies`, matching only where no `word` character (a set's contents) precedes.
+def compile_alternations(word: str, *alternations: tuple[Sequence[str], str]) -> Alternations:
+    """Alternations of expressions (their regex texts) and what follows each, caseless, matching only where no
+    `word` character (a set's contents: "\\p{L}\\p{N}") precedes.
 
-    Raises regex.error for a body that does not compile.
+    Raises regex.error for an expression that does not compile.
     """
     before = rf"(?<![{word}])"
-    expressions = tuple(caseless(f"{before}(?:{body}){after}") for body in bodies)
-    whole = caseless(f"{before}(?:{'|'.join(bodies)}){after}")
+    bodies = [body for expressions, _ in alternations for body in expressions]
+    first_of = tuple(accumulate((len(expressions) for expressions, _ in alternations[:-1]), initial=0))
+    alternation_of = tuple(i for i, (expressions, _) in enumerate(alternations) for _ in expressions)
+    compiled = tuple(
+        caseless(f"{before}(?:{body}){after}") for expressions, after in alternations for body in expressions
+    )
+    wholes = tuple(caseless(f"{before}(?:{'|'.join(expressions)}){after}") for expressions, after in alternations)
     try:
         each = [prefixes(body) for body in bodies]
     except Unreadable:
-        return Alternation(expressions, whole, None, None, ())
+        return Alternations(compiled, alternation_of, first_of, wholes, None, None, ())
     starts = trie(sorted({prefix for found in each for prefix in found}))
-    return Alternation(
-        expressions,
-        whole,
+    return Alternations(
+        compiled,
+        alternation_of,
+        first_of,
+        wholes,
         at_start=caseless(f"(?=({starts}))"),
         scanner=caseless(f"[^{word}](?=({starts}))"),
         heads=tuple(caseless("|".join("".join(prefix) for prefix in sorted(found))) for found in each),

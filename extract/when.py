@@ -25,7 +25,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
 from extract.patterns import caseless
-from extract.starts import Alternation, compile_alternation
+from extract.starts import Alternations, compile_alternations
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -126,7 +126,7 @@ class DateMention:
 @dataclass(frozen=True)
 class _Compiled:
     # Every date expression of the language, in the order of rules/<lang>/when.yaml.
-    expressions: Alternation
+    expressions: Alternations
     resolve: list[Resolve]
     weekday_of: dict[str, int]
     month_of: dict[str, int]
@@ -180,7 +180,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         return None
     lexicon = read_yaml_file(path).validate(WhenLexicon)
     return _Compiled(
-        expressions=compile_alternation(expression_patterns(lexicon), r"\p{L}\p{N}", r"(?![\p{L}\p{N}])"),
+        expressions=compile_alternations(r"\p{L}\p{N}", (expression_patterns(lexicon), r"(?![\p{L}\p{N}])")),
         resolve=[expression.resolve for expression in lexicon.expressions],
         weekday_of=_index(lexicon.weekdays),
         month_of=_index(lexicon.months, 1),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.patterns import caseless
 from extract.sources import SourceLexicon
-from extract.starts import Unreadable, compile_alternation, prefixes
+from extract.starts import Unreadable, compile_alternations, prefixes
 from extract.when import BULLETS, WhenLexicon, blocks, expression_patterns
 from extract.yamlsource import read_yaml_file
 
@@ -35,7 +35,7 @@ def _reference_finditer(
 def _alternation_finditer(
     bodies: list[str], word: str, after: str, text: str, pos: int, endpos: int
 ) -> list[tuple[int, tuple[int, int], dict[str, str]]]:
-    alternation = compile_alternation(bodies, word, after)
+    alternation = compile_alternations(word, (bodies, after))
     return [
         (index, match.span(), {k: v for k, v in match.groupdict().items() if v is not None})
         for index, match in alternation.finditer(text, pos, endpos)
@@ -133,7 +133,7 @@ def test_what_the_reader_does_not_follow_falls_back_to_a_plain_search() -> None:
             continue
         raise AssertionError(f"{unreadable!r} was read")
     bodies = [r"(?P<w>ab)(?P=w)", "night"]
-    alternation = compile_alternation(bodies, r"\p{L}", "")
+    alternation = compile_alternations(r"\p{L}", (bodies, ""))
     assert alternation.scanner is None
     text = "abab night ab"
     args = (bodies, r"\p{L}", "", text, 0, len(text))
