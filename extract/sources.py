@@ -152,7 +152,8 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         attributions=compile_alternations(
             r"\p{L}", ([_alternation(lexicon.prepositions)], r"\s+"), ([verbs], r"(?![\p{L}])")
         ),
-        inverted=caseless(rf"[,»”\"]\s*{inverted}{after_inverted}"),
+        # Punctuation has no case: matched as it is, which is quicker to test.
+        inverted=caseless(rf"(?-i:[,»”\"])\s*{inverted}{after_inverted}"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
         trailing=caseless(rf"(?:\s+{trailing})+$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),

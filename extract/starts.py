@@ -17,7 +17,7 @@ then searched as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, chain
@@ -244,10 +244,14 @@ class Alternations:
                 for each in whole.finditer(text, pos, endpos, timeout=remaining()):
                     found[alternation].append(self._first(text, each.start(), endpos, self._all_of(alternation)))
             return found
-        first = self.at_start.match(text, pos, endpos, timeout=remaining())
-        hits = self.scanner.finditer(text, pos, endpos, timeout=remaining())
+        # From the character before `pos`: a start there follows it (a start at 0 follows nothing).
+        hits = self.scanner.finditer(text, max(pos - 1, 0), endpos, timeout=remaining())
+        starts: Iterable[tuple[int, str]] = ((hit.end(), hit[1]) for hit in hits)
+        first = self.at_start.match(text, 0, endpos, timeout=remaining()) if pos == 0 else None
+        if first is not None:
+            starts = chain(((0, first[1]),), starts)
         ends = [pos] * len(self.first_of)
-        for start, head in chain(() if first is None else ((pos, first[1]),), ((h.end(), h[1]) for h in hits)):
+        for start, head in starts:
             for index in self._candidates(head):
                 alternation = self.alternation_of[index]
                 if start < ends[alternation]:
@@ -306,6 +310,8 @@ def compile_alternations(word: str, *alternations: tuple[Sequence[str], str]) ->
         first_of,
         wholes,
         at_start=caseless(f"(?=({starts}))"),
-        scanner=caseless(f"[^{word}](?=({starts}))"),
+        # The set of characters before a start, case-sensitive: it matches all the caseless lookbehind lets
+        # through (and U+0345, which folds to a letter), and is quicker to test.
+        scanner=caseless(f"(?-i:[^{word}])(?=({starts}))"),
         heads=tuple(caseless("|".join("".join(prefix) for prefix in sorted(found))) for found in each),
     )
