@@ -24,7 +24,7 @@ from itertools import accumulate, chain
 
 import regex
 
-from extract.budget import remaining
+from extract.budget import check, remaining
 from extract.patterns import caseless
 
 # The regex text of what an expression starts with, a token per character matched
@@ -47,6 +47,8 @@ _GROUP = regex.compile(r"\((?:\?(?:P?<\w+>|[:>|=!]|<[=!]|[a-zA-Z-]+:))?")
 # Escapes that match one character (or a grapheme, \X), and those that match none.
 _CHARACTER_ESCAPES = frozenset("sSdDwWhXpPNxuUtnrfv")
 _ZERO_WIDTH_ESCAPES = frozenset("bBmMAZG")
+# Two characters that match each other caseless (a backreference compares caseless too).
+_SAME_CASELESS = caseless(r"(?s)(.)\1")
 # Memoised expressions to try per matched prefix text, per alternation; emptied when it grows past this.
 _MOST_MEMOISED = 4096
 
@@ -177,9 +179,7 @@ def _limited(prefixes: _Prefixes) -> _Prefixes:
 def _literal(char: str) -> str:
     """A literal character's token, in lower case when that is the same caseless (so that tokens merge)."""
     lower = char.lower()
-    same = len(lower) == 1 and all(
-        caseless(regex.escape(a)).fullmatch(b) is not None for a, b in ((char, lower), (lower, char))
-    )
+    same = len(lower) == 1 and all(_SAME_CASELESS.fullmatch(pair) is not None for pair in (char + lower, lower + char))
     return regex.escape(lower if same else char)
 
 
@@ -223,7 +223,7 @@ class Alternations:
     # Which alternation each expression belongs to, and the index of its first expression.
     alternation_of: tuple[int, ...]
     first_of: tuple[int, ...]
-    # None when an expression's start cannot be read: each alternation is then searched whole.
+    # Each alternation whole, searched as it is when an expression's start cannot be read (the scanner is None).
     wholes: tuple[regex.Pattern[str], ...]
     at_start: regex.Pattern[str] | None
     scanner: regex.Pattern[str] | None
@@ -252,6 +252,7 @@ class Alternations:
             starts = chain(((0, first[1]),), starts)
         ends = [pos] * len(self.first_of)
         for start, head in starts:
+            check()
             for index in self._candidates(head):
                 alternation = self.alternation_of[index]
                 if start < ends[alternation]:
@@ -280,7 +281,9 @@ class Alternations:
         if found is None:
             if len(self._memo) >= _MOST_MEMOISED:
                 self._memo.clear()
-            found = tuple(i for i, h in enumerate(self.heads) if h.match(head, partial=True) is not None)
+            found = tuple(
+                i for i, h in enumerate(self.heads) if h.match(head, partial=True, timeout=remaining()) is not None
+            )
             self._memo[head] = found
         return found
 
@@ -298,17 +301,17 @@ def compile_alternations(word: str, *alternations: tuple[Sequence[str], str]) ->
     compiled = tuple(
         caseless(f"{before}(?:{body}){after}") for expressions, after in alternations for body in expressions
     )
-    wholes = tuple(caseless(f"{before}(?:{'|'.join(expressions)}){after}") for expressions, after in alternations)
     try:
         each = [prefixes(body) for body in bodies]
     except Unreadable:
+        wholes = tuple(caseless(f"{before}(?:{'|'.join(expressions)}){after}") for expressions, after in alternations)
         return Alternations(compiled, alternation_of, first_of, wholes, None, None, ())
     starts = trie(sorted({prefix for found in each for prefix in found}))
     return Alternations(
         compiled,
         alternation_of,
         first_of,
-        wholes,
+        wholes=(),
         at_start=caseless(f"(?=({starts}))"),
         # The set of characters before a start, case-sensitive: it matches all the caseless lookbehind lets
         # through (and U+0345, which folds to a letter), and is quicker to test.
