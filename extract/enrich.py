@@ -18,6 +18,7 @@ from schemas import Source, When
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
 # Each opening quotation mark and the marks that close it (German „…“).
 _QUOTATION_MARKS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
+# Any of them: the only characters that open or close a quotation.
 _QUOTATION_MARK = regex.compile(r"[«»“”„\"]")
 
 

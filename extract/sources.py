@@ -377,9 +377,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
 
 def _adjective(word: str, compiled: _Compiled) -> bool:
     """A lowercase word that may qualify a noun after it: inflected like an adjective, not a determiner."""
-    return (
-        _INFLECTED.fullmatch(word) is not None and word.lower() not in compiled.determiners
-    )
+    return _INFLECTED.fullmatch(word) is not None and word.lower() not in compiled.determiners
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:

@@ -1,4 +1,4 @@
-"""An alternation of expressions, searched only where one of them can start.
+"""Alternations of expressions, searched only where one of their expressions can start.
 
 A search with one big alternation ("every date expression of a language") tries
 each expression at every word of the text: with some thirty expressions that cost
@@ -8,12 +8,13 @@ regex text and merged into one trie, which a search finds cheaply; where it
 matches, only the expressions whose own prefixes fit the text there are tried,
 one at a time, in order. The matches are those of `finditer` with the whole
 alternation: leftmost, the first expression that matches there, never overlapping.
+Several alternations that start under the same condition (the verbs and the
+prepositions of attribution) share one such search, each keeping its own matches.
 
 A prefix only ever widens what its expression matches (lookarounds are left out,
 and what cannot be read ends it), so the trie finds every place an expression can
-start. Syntax the reader does not follow raises Unreadable, and the alternation is
-then searched as a whole.
-"""
+start. Syntax the reader does not follow (it reads the `regex` module's version 1)
+raises Unreadable, and the alternations are then searched whole."""
 
 from __future__ import annotations
 

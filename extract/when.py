@@ -485,6 +485,7 @@ def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) ->
     return day
 
 
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 # A line that starts a live-blog item: a bullet, "+++", a time ("14:05", "9h30").
 _ITEM = rf"[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)"
 _ITEM_LINE = regex.compile(_ITEM, regex.V1)
@@ -500,7 +501,7 @@ def blocks(text: str) -> list[int]:
 
     A text without a blank line (as scrapers often leave it) has a paragraph per line.
     """
-    if not regex.search(r"\n[ \t]*\n", text):
+    if not _BLANK_LINE.search(text, timeout=remaining()):
         return [0] + [m.end() for m in _NEWLINE.finditer(text, timeout=remaining())]
     found = [0, 0] if _ITEM_LINE.match(text, timeout=remaining()) else [0]
     for match in _BLOCK_BREAK.finditer(text, timeout=remaining()):
