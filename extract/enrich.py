@@ -18,6 +18,8 @@ from schemas import Source, When
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
 # Each opening quotation mark and the marks that close it (German „…“).
 _QUOTATION_MARKS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
+# Any of them: the only characters that open or close a quotation.
+_QUOTATION_MARK = regex.compile(r"[«»“”„\"]")
 
 
 class Enricher:
@@ -88,7 +90,7 @@ class Enricher:
     def _quoted(self, sentence: Sentence, position: int) -> bool:
         """Whether `position` lies inside a quotation: after an opening mark not yet closed, or before a closing one."""
         opener = ""
-        for char in self.text[sentence.start : position]:
+        for char in _QUOTATION_MARK.findall(self.text, sentence.start, position, timeout=remaining()):
             if opener and char in _QUOTATION_MARKS[opener]:
                 opener = ""
             elif not opener and char in _QUOTATION_MARKS:
@@ -96,7 +98,7 @@ class Enricher:
         if opener:
             return True
         # A quotation may open in an earlier sentence: "… with interest rates at 21%”".
-        after = regex.search(r"[«»“”„\"]", self.text[position : sentence.end])
+        after = _QUOTATION_MARK.search(self.text, position, sentence.end, timeout=remaining())
         return after is not None and after[0] in "»”"
 
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:

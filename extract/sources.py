@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import regex
@@ -19,6 +20,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR
 from extract.patterns import caseless
+from extract.starts import Alternations, compile_alternations
 from extract.text import Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -33,6 +35,13 @@ _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
 # "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
 _NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.\s+\p{Lu})"
 _WORD = regex.compile(r"[^\s,]+")
+# More than 25 letters or digits: what follows a verb is more than a few words.
+_MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
+# A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})")
+_ORDINAL = regex.compile(r"\d{1,3}\.")
+# A lowercase word inflected like an adjective.
+_INFLECTED = regex.compile(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)")
 
 
 class SourceLexicon(BaseModel):
@@ -94,9 +103,10 @@ class Claimant:
 
 @dataclass(frozen=True)
 class _Compiled:
-    after_preposition: regex.Pattern[str]
+    # Prepositions followed by their claimant ("according to X"), and verbs that follow theirs ("X said"),
+    # both found in one pass (extract/starts.py).
+    attributions: Alternations
     inverted: regex.Pattern[str]
-    verb: regex.Pattern[str]
     stop: regex.Pattern[str]
     boundary: regex.Pattern[str]
     pronouns: frozenset[str]
@@ -139,9 +149,11 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
     after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
     return _Compiled(
-        after_preposition=caseless(rf"(?<![\p{{L}}]){_alternation(lexicon.prepositions)}\s+"),
-        inverted=caseless(rf"[,»”\"]\s*{inverted}{after_inverted}"),
-        verb=caseless(rf"(?<![\p{{L}}]){verbs}(?![\p{{L}}])"),
+        attributions=compile_alternations(
+            r"\p{L}", ([_alternation(lexicon.prepositions)], r"\s+"), ([verbs], r"(?![\p{L}])")
+        ),
+        # Punctuation has no case: matched as it is, which is quicker to test.
+        inverted=caseless(rf"(?-i:[,»”\"])\s*{inverted}{after_inverted}"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
         trailing=caseless(rf"(?:\s+{trailing})+$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
@@ -190,20 +202,20 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     whole = (sentence.start, sentence.end)
     preposition_ends: set[int] = set()
     inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
-    for pattern in (compiled.after_preposition, compiled.inverted):
-        for match in pattern.finditer(text, sentence.start, sentence.end, timeout=remaining()):
-            if match.end() in preposition_ends:
-                continue  # ", según X" is read as a preposition: X ends at the comma
-            inverted = pattern is compiled.inverted
-            claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted)
-            if not inverted:
-                preposition_ends.add(match.end())
-            if claimant is not None:
-                inverted_ends.add(match.end())
-                coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
-                covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
-                found.append(_within_clause(text, claimant, covers))
-    for match in compiled.verb.finditer(text, sentence.start, sentence.end, timeout=remaining()):
+    prepositions, verbs = compiled.attributions.matches(text, sentence.start, sentence.end)
+    inverted_verbs = compiled.inverted.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    for inverted, match in chain(((False, m) for _, m in prepositions), ((True, m) for m in inverted_verbs)):
+        if match.end() in preposition_ends:
+            continue  # ", según X" is read as a preposition: X ends at the comma
+        claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted)
+        if not inverted:
+            preposition_ends.add(match.end())
+        if claimant is not None:
+            inverted_ends.add(match.end())
+            coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
+            covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
+            found.append(_within_clause(text, claimant, covers))
+    for _, match in verbs:
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
         claimant = _backward(text, sentence.start, match.start(), compiled)
@@ -212,7 +224,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         if claimant is None:
             continue
         rest = text[match.end() : sentence.end]
-        ends_sentence = len(regex.sub(r"[^\p{L}\p{N}]", "", rest)) <= 25
+        ends_sentence = _MORE_THAN_25_LETTERS.match(rest, timeout=remaining()) is None
         parenthetical = rest.lstrip().startswith(",")
         # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too.
         covers = whole if parenthetical or ends_sentence else (match.end(), sentence.end)
@@ -346,7 +358,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
             attribute = attribute or (following[:1].islower() and not _adjective(following, compiled))
         elif token[:1].isupper():
             end = word.end()
-        elif regex.fullmatch(r"\d{1,3}\.", token) and following[:1].isupper():
+        elif _ORDINAL.fullmatch(token) and following[:1].isupper():
             continue  # "die 47. Brigade"
         elif not token[:1].isalpha():
             break
@@ -365,10 +377,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
 
 def _adjective(word: str, compiled: _Compiled) -> bool:
     """A lowercase word that may qualify a noun after it: inflected like an adjective, not a determiner."""
-    return (
-        regex.fullmatch(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)", word) is not None
-        and word.lower() not in compiled.determiners
-    )
+    return _INFLECTED.fullmatch(word) is not None and word.lower() not in compiled.determiners
 
 
 def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant | None:
@@ -415,8 +424,7 @@ def _claimant(
         return None
     if " ".join(words).lower() in compiled.pronouns:
         return Claimant(start, end, pronoun=True)
-    # A number makes it a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
-    if regex.search(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})", text[start:end]) or any(
+    if _NUMBER.search(text[start:end]) or any(
         w.lower() in (compiled.not_words if not_words is None else not_words) for w in words
     ):
         return None

@@ -10,9 +10,11 @@ Which expression dates which fact follows docs/ANNOTATION.md.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +25,7 @@ from extract.budget import remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
 from extract.patterns import caseless
+from extract.starts import Alternations, compile_alternations
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
 
@@ -122,8 +125,9 @@ class DateMention:
 
 @dataclass(frozen=True)
 class _Compiled:
-    pattern: regex.Pattern[str]
-    resolve: dict[str, Resolve]
+    # Every date expression of the language, in the order of rules/<lang>/when.yaml.
+    expressions: Alternations
+    resolve: list[Resolve]
     weekday_of: dict[str, int]
     month_of: dict[str, int]
     season_of: dict[str, int]
@@ -134,6 +138,8 @@ class _Compiled:
     relative: regex.Pattern[str]
     not_since: regex.Pattern[str]
     attributive: regex.Pattern[str]
+    # The same, searched from the end: whether a window ends in one (few do) costs a sixth of finding where it starts.
+    ends_attributive: regex.Pattern[str]
     lang: str
 
 
@@ -153,11 +159,8 @@ def _compiled(lang: str, rules_dir: Path = BUILTIN_RULES_DIR) -> _Compiled | Non
     return cached("when", lang, (rules_dir,), lambda: _compile_when(lang, rules_dir))
 
 
-def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
-    path = rules_dir / lang / "when.yaml"
-    if not path.is_file():
-        return None
-    lexicon = read_yaml_file(path).validate(WhenLexicon)
+def expression_patterns(lexicon: WhenLexicon) -> list[str]:
+    """The regex of each date expression, its {weekday}, {month}, … filled in."""
     terms = {
         "weekday": _words(lexicon.weekdays),
         "month": _words(lexicon.months),
@@ -168,16 +171,17 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         "year": r"(?:19|20)\d{2}(?!\d)",
         "not_overnight_before": lexicon.not_overnight_before,
     }
-    alternatives = []
-    resolve: dict[str, Resolve] = {}
-    for index, expression in enumerate(lexicon.expressions):
-        body = regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], expression.pattern)
-        alternatives.append(f"(?P<e{index}>{body})")
-        resolve[f"e{index}"] = expression.resolve
-    pattern = caseless(r"(?<![\p{L}\p{N}])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}])")
+    return [regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
+
+
+def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
+    path = rules_dir / lang / "when.yaml"
+    if not path.is_file():
+        return None
+    lexicon = read_yaml_file(path).validate(WhenLexicon)
     return _Compiled(
-        pattern=pattern,
-        resolve=resolve,
+        expressions=compile_alternations(r"\p{L}\p{N}", (expression_patterns(lexicon), r"(?![\p{L}\p{N}])")),
+        resolve=[expression.resolve for expression in lexicon.expressions],
         weekday_of=_index(lexicon.weekdays),
         month_of=_index(lexicon.months, 1),
         season_of=_index(lexicon.seasons),
@@ -188,6 +192,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=caseless(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$"),
+        ends_attributive=caseless(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+$", regex.REVERSE),
         lang=lang,
     )
 
@@ -199,11 +204,16 @@ _DATELINE = r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,6
 
 
 @cache
-def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
-    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …")."""
+def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …").
+
+    One pattern for such a line at the start of the text, one for a newline followed by one (the line in group 1):
+    searched for newlines, lines are tried only where they start (a search at every position cost 1 µs a character).
+    """
     lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
-    return caseless(rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*", regex.MULTILINE)
+    line = rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*"
+    return caseless(line, regex.MULTILINE), caseless(rf"\n(?=({line}))", regex.MULTILINE)
 
 
 # Counted things just before (a number, not a year or a numbered name such as "la résolution 1701",
@@ -214,13 +224,14 @@ _COUNTED = regex.compile(
 )
 
 
-def _furniture_lines(text: str) -> Iterator[regex.Match[str]]:
-    """Lines of page furniture, tried only where lines start (a search at every position cost 1 µs a character)."""
-    pattern = _furniture()
-    for start in (0, *(m.end() for m in _NEWLINE.finditer(text, timeout=remaining()))):
-        match = pattern.match(text, start, timeout=remaining())
-        if match is not None:
-            yield match
+def _furniture_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of page furniture (they may overlap: a dateline may run on to the next line)."""
+    at_start, after_newline = _furniture()
+    first = at_start.match(text, timeout=remaining())
+    if first is not None:
+        yield first.span()
+    for line in after_newline.finditer(text, timeout=remaining()):
+        yield line.span(1)
 
 
 def find_dates(
@@ -230,15 +241,14 @@ def find_dates(
     compiled = _compiled(lang)
     if compiled is None:
         return []
-    furniture = [(m.start(), m.end()) for m in _furniture_lines(text)]
+    furniture = list(_furniture_lines(text))
     furniture += [(h.start, h.end) for h in headlines]
     found: list[DateMention] = []
-    for match in compiled.pattern.finditer(text, timeout=remaining()):
+    for index, match in compiled.expressions.finditer(text):
         if any(s <= match.start() < e for s, e in furniture):
             continue
-        name = next(k for k, v in match.groupdict().items() if v is not None and k in compiled.resolve)
         window = text[max(0, match.start() - 60) : match.start()]
-        kind = compiled.resolve[name]
+        kind = compiled.resolve[index]
         if kind == "since" and compiled.not_since.search(window):
             continue
         forward = compiled.future.search(window) is not None or _group(match, "future") is not None
@@ -247,7 +257,7 @@ def find_dates(
         else:
             span = _resolve(compiled, kind, match, published, forward)
         if span is not None:
-            owner = compiled.attributive.search(window)
+            owner = compiled.attributive.search(window) if compiled.ends_attributive.search(window) else None
             # "los 96 drones lanzados el domingo": a participle of counted things dates the event after all.
             counted = owner is not None and _COUNTED.search(window, 0, owner.start()) is not None
             found.append(DateMention(match.start(), match.end(), *span, attributive=owner is not None and not counted))
@@ -475,10 +485,14 @@ def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) ->
     return day
 
 
-_BLOCK_START = regex.compile(
-    rf"\n[ \t]*\n|(?<=\n|^)[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)",
-    regex.V1,
-)
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+# A line that starts a live-blog item: a bullet, "+++", a time ("14:05", "9h30").
+_ITEM = rf"[ \t]*(?:[{BULLETS}]|\+\+\+|\d{{1,2}}(?:[:.]\d{{2}}|[ \u00a0]?h[ \u00a0]?\d{{2}})\b)"
+_ITEM_LINE = regex.compile(_ITEM, regex.V1)
+# Where a block starts after a newline: a blank line (at its first newline; an item line may follow it, in `item`),
+# or an item line (just after the newline). Searched from newline to newline: a lookbehind for line starts
+# would be tried at every character.
+_BLOCK_BREAK = regex.compile(rf"\n[ \t]*\n(?=(?P<item>{_ITEM})?)|\n(?={_ITEM})", regex.V1)
 _TERMINAL = tuple('.!?…:»”")')
 
 
@@ -487,19 +501,29 @@ def blocks(text: str) -> list[int]:
 
     A text without a blank line (as scrapers often leave it) has a paragraph per line.
     """
-    if not regex.search(r"\n[ \t]*\n", text):
+    if not _BLANK_LINE.search(text, timeout=remaining()):
         return [0] + [m.end() for m in _NEWLINE.finditer(text, timeout=remaining())]
-    return [0] + [m.start() for m in _BLOCK_START.finditer(text, timeout=remaining())]
+    found = [0, 0] if _ITEM_LINE.match(text, timeout=remaining()) else [0]
+    for match in _BLOCK_BREAK.finditer(text, timeout=remaining()):
+        if match.end() - match.start() == 1:
+            found.append(match.end())
+        else:
+            found.append(match.start())
+            if match.group("item") is not None:
+                found.append(match.end())
+    return found
 
 
 def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
     """Sentences that are a whole line without end punctuation: titles, not reporting."""
     found = []
     for sentence in sentences:
+        own = text[sentence.start : sentence.end].strip(" " + BULLETS)
+        if own.endswith(_TERMINAL):
+            continue  # so would the line it is all of
         line_start = text.rfind("\n", 0, sentence.start) + 1
         line_end = text.find("\n", sentence.end)
-        line = text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS)
-        if line == text[sentence.start : sentence.end].strip(" " + BULLETS) and not line.endswith(_TERMINAL):
+        if text[line_start : len(text) if line_end < 0 else line_end].strip().strip(" " + BULLETS) == own:
             found.append(sentence)
     return found
 
@@ -512,34 +536,45 @@ def when_of(
     block_starts: Sequence[int],
     lang: str,
 ) -> DateMention | None:
-    """The date expression that governs a fact at `position` (see docs/ANNOTATION.md)."""
+    """The date expression that governs a fact at `position` (see docs/ANNOTATION.md).
+
+    `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks() does (ascending).
+    """
     compiled = _compiled(lang)
-    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
-    inside = [d for d in inside if not d.attributive]
+    within = dates[bisect_left(dates, sentence.start, key=_START) : bisect_right(dates, sentence.end, key=_END)]
+    inside = [d for d in within if not d.attributive]
     if inside and compiled is not None:
-        own = _own_relative_clause(compiled, text, sentence, position)
-        visible = [d for d in inside if _visible(compiled, text, sentence, d, own)]
+        clauses = _relative_clauses(compiled, text, sentence)
+        own = next((clause for clause in clauses if clause[0] <= position < clause[1]), None)
+        visible = [d for d in inside if _visible(d, own, clauses)]
         if not visible and own is not None:  # a relative clause without a date of its own takes the sentence's
-            visible = [d for d in inside if _visible(compiled, text, sentence, d, None)]
+            visible = [d for d in inside if _visible(d, None, clauses)]
         inside = visible
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
-    block = max((b for b in block_starts if b <= sentence.start), default=0)
-    earlier = [d for d in dates if block <= d.start and d.end <= sentence.start and not d.attributive]
-    return earlier[-1] if earlier else None
+    blocks_before = bisect_right(block_starts, sentence.start)
+    block = block_starts[blocks_before - 1] if blocks_before else 0
+    earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
+    return next((d for d in reversed(earlier) if not d.attributive), None)
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def _distance(date: DateMention, position: int) -> int:
     return position - date.end if date.end <= position else date.start - position
 
 
-def _own_relative_clause(compiled: _Compiled, text: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
-    for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining()):
-        if clause.start() <= position < clause.end() and not _about_a_count(text, sentence, clause):
-            return clause.span()
-    return None
+def _relative_clauses(compiled: _Compiled, text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence, but those set between a count and its verb."""
+    return [
+        clause.span()
+        for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
+        if not _about_a_count(text, sentence, clause)
+    ]
 
 
 def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> bool:
@@ -549,16 +584,11 @@ def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> b
     return embedded and _COUNTED.search(text, sentence.start, clause.start(), timeout=remaining()) is not None
 
 
-def _visible(
-    compiled: _Compiled, text: str, sentence: Sentence, date: DateMention, own: tuple[int, int] | None
-) -> bool:
+def _visible(date: DateMention, own: tuple[int, int] | None, clauses: Sequence[tuple[int, int]]) -> bool:
     """A date in a relative clause ("…, which began in 2022, …") dates only that clause."""
     if own is not None:
         return own[0] <= date.start < own[1]
-    return not any(
-        c.start() <= date.start < c.end() and not _about_a_count(text, sentence, c)
-        for c in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
-    )
+    return not any(start <= date.start < end for start, end in clauses)
 
 
 def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
