@@ -692,8 +692,13 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
 
 def _counted_noun(text: str, end: int, compiled: _Compiled) -> str | None:
     """The head of the noun phrase after the number ("145 drones russes" -> drones)."""
+    return noun_head(_NOUN_WORDS.match(text, end, end + 80).captures("word"), compiled)  # type: ignore[union-attr]
+
+
+def noun_head(following: Iterable[str], compiled: _Compiled) -> str | None:
+    """The head of the noun phrase made of the first of the `following` words (up to three)."""
     words: list[str] = []
-    for word in _NOUN_WORDS.match(text, end, end + 80).captures("word"):  # type: ignore[union-attr]
+    for word in following:
         key = _key(word)
         if key in compiled.noun_stop or key in compiled.number_words:
             if words or key not in {"of", "de", "d", "d'"}:

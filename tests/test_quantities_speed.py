@@ -8,12 +8,21 @@ words, numbers, punctuation and characters that fold to letters ("ſ", "K", "ß"
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.lexicon import available_languages, load_lexicon
-from extract.quantities import _core_starts, _counted_noun, _excluded_spans, _key, _matches_from, compiled_for
+from extract.quantities import (
+    _core_starts,
+    _counted_noun,
+    _excluded_spans,
+    _matches_from,
+    compiled_for,
+    noun_head,
+)
 
 LANGS = available_languages()
 
@@ -84,27 +93,10 @@ def test_words_before_are_forward_searches(case: tuple[str, str], data: st.DataO
 
 def _plain_counted_noun(text: str, end: int, lang: str) -> str | None:
     """The counted noun as the scanner found it before: one token of the 80 characters at a time."""
-    compiled = compiled_for(lang)
     tokens = regex.compile(r"\G[\s\"”»’]*(?:(?P<word>[\p{L}][\p{L}'’-]*)|(?P<other>\S))")
-    words: list[str] = []
-    for match in tokens.finditer(text[end : end + 80]):
-        word = match.group("word")
-        if word is None:
-            break
-        key = _key(word)
-        if key in compiled.noun_stop or key in compiled.number_words:
-            if words or key not in {"of", "de", "d", "d'"}:
-                break
-            continue
-        words.append(word)
-        if len(words) == 3:
-            break
-    if not words:
-        return None
-    if compiled.lexicon.noun_head == "first":
-        return words[0]
-    plural = [w for w in words if w.endswith("s") and len(w) > 2]
-    return plural[0] if plural else words[-1]
+    tokens_read = (match.group("word") for match in tokens.finditer(text[end : end + 80]))
+    words = itertools.takewhile(lambda word: word is not None, tokens_read)
+    return noun_head(words, compiled_for(lang))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
