@@ -17,6 +17,17 @@ from __future__ import annotations
 
 import regex
 
+from extract.regexsyntax import (
+    GROUP,
+    LOOKAROUNDS,
+    NEGATIVE_LOOKAROUNDS,
+    escape_end,
+    optional,
+    past_quantifier,
+    set_end,
+    unknown_group,
+)
+
 Requirement = tuple[frozenset[str], ...]
 """Branches, any one of which a match satisfies; a branch is the pieces (pattern sources) it holds."""
 ANYTHING: Requirement = (frozenset(),)
@@ -25,10 +36,6 @@ MAX_BRANCHES = 16
 """A sequence of alternations multiplies branches: past this, the requirement with more branches is dropped."""
 
 _REFERENCE = regex.compile(r"\{(?P<name>[A-Za-z_]\w*)(?::\w+)?\}")
-_OPTIONAL = regex.compile(r"[?*]|\{0*,|\{0+\}")
-_NEGATIVE = ("(?!", "(?<!")
-_LOOKAROUND = ("(?=", "(?<=")
-_GROUP_OPENERS = regex.compile(r"\((?:\?(?:P<\w+>|<\w+>|<=|<!|[:=!>|]|[a-zA-Z-]+[:)])?)?")
 _SPECIAL = ("Q", "N")
 """Mention slots, not terms."""
 # What makes a group no piece: a mention slot (it reads masks) or a back-reference (it needs another group).
@@ -73,24 +80,25 @@ def _item(pattern: str, index: int) -> tuple[Requirement, int]:
     """The requirement of the item at `index` (a group, term, class, escape or character) and where it ends."""
     char = pattern[index]
     if char == "\\":
-        return ANYTHING, _skip_escape(pattern, index)
+        return ANYTHING, escape_end(pattern, index)
     if char == "[":
-        return ANYTHING, _skip_class(pattern, index)
+        return ANYTHING, set_end(pattern, index)
     if char == "{" and (reference := _REFERENCE.match(pattern, index)):
         end = reference.end()
-        if reference.group("name") in _SPECIAL or _optional(pattern, end):
+        if reference.group("name") in _SPECIAL or optional(pattern, end):
             return ANYTHING, end
         return (frozenset({reference.group()}),), end
     if char != "(":
         return ANYTHING, index + 1
-    opener = _GROUP_OPENERS.match(pattern, index)
-    assert opener is not None
-    inner, end = _alternation(pattern, opener.end())
+    opening = GROUP.match(pattern, index)
+    assert opening is not None  # "(" alone matches
+    inner, end = _alternation(pattern, opening.end())
     end += 1
-    if opener.group().startswith(_NEGATIVE) or _optional(pattern, end):
+    kind = opening.group()
+    if kind in NEGATIVE_LOOKAROUNDS or unknown_group(pattern, opening) or optional(pattern, end):
         return ANYTHING, end
     source = pattern[index:end]
-    if inner == ANYTHING and not opener.group().startswith(_LOOKAROUND) and not _NOT_ALONE.search(source):
+    if inner == ANYTHING and kind not in LOOKAROUNDS and not _NOT_ALONE.search(source):
         return (frozenset({source}),), end
     return inner, end
 
@@ -106,47 +114,11 @@ def _together(first: Requirement, second: Requirement) -> Requirement:
     return tuple(dict.fromkeys(a | b for a in first for b in second))
 
 
-def _optional(pattern: str, index: int) -> bool:
-    return _OPTIONAL.match(pattern, index) is not None
-
-
-def _skip_escape(pattern: str, index: int) -> int:
-    """Past an escape, including ``\\p{L}``, ``\\N{name}`` and ``\\x{...}``."""
-    if index + 2 < len(pattern) and pattern[index + 1] in "pPNxu" and pattern[index + 2] == "{":
-        return pattern.index("}", index) + 1
-    return index + 2
-
-
-def _skip_class(pattern: str, index: int) -> int:
-    """Past a character class, nested sets (``[[a-z]--[aeiou]]``) included."""
-    depth = 0
-    index += 1
-    if index < len(pattern) and pattern[index] == "^":
-        index += 1
-    if index < len(pattern) and pattern[index] == "]":
-        index += 1
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index = _skip_escape(pattern, index)
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return index + 1
-            depth -= 1
-        index += 1
-    return index
-
-
 # ---- Literals: strings one of which every match holds, for a pre-scan of all of them at once ----
 
 MIN_LITERAL = 3
 """Shorter literals ("of", "de") are in nearly every sentence: they would filter nothing."""
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
-# Escapes of one character that stand for themselves ("\-", "\.", "\'"), as opposed to classes and assertions.
-_CLASS_ESCAPES = frozenset("dDsSwWbBAZGpPNXuxUvVhHRKQEnrtfae0123456789")
 
 
 def necessary_literals(pattern: str) -> frozenset[str] | None:
@@ -203,38 +175,29 @@ def _literal_item(pattern: str, index: int) -> tuple[str | frozenset[str] | None
     whether the run of characters ends with it; and where it ends."""
     char = pattern[index]
     if char == "(":
-        opener = _GROUP_OPENERS.match(pattern, index)
-        assert opener is not None
-        inner, end = _literal_alternation(pattern, opener.end())
+        opening = GROUP.match(pattern, index)
+        assert opening is not None  # "(" alone matches
+        inner, end = _literal_alternation(pattern, opening.end())
         end += 1
-        # A lookaround, or a construct the opener does not know ("(?P=name)", a back-reference).
-        unknown = opener.group() in ("(?=", "(?!", "(?<=", "(?<!", "(?")
-        if unknown or _optional(pattern, end):
-            return None, True, _past_quantifier(pattern, end)
-        return inner, True, _past_quantifier(pattern, end)
+        if opening.group() in LOOKAROUNDS or unknown_group(pattern, opening) or optional(pattern, end):
+            return None, True, past_quantifier(pattern, end)
+        return inner, True, past_quantifier(pattern, end)
     if char == "[":
-        return None, True, _past_quantifier(pattern, _skip_class(pattern, index))
+        return None, True, past_quantifier(pattern, set_end(pattern, index))
     if char == "\\":
-        end = _skip_escape(pattern, index)
-        literal = pattern[index + 1] if end == index + 2 and pattern[index + 1] not in _CLASS_ESCAPES else None
+        end = escape_end(pattern, index)
+        # An escaped punctuation mark stands for itself ("\-", "\."); letters and digits make classes and the like.
+        literal = pattern[index + 1] if end == index + 2 and not pattern[index + 1].isalnum() else None
     elif char in _METACHARACTERS:
         return None, True, index + 1
     else:
         end, literal = index + 1, char
-    if literal is None or _optional(pattern, end) or not _folds_simply(literal):
-        return None, True, _past_quantifier(pattern, end)
-    after = _past_quantifier(pattern, end)
+    if literal is None or optional(pattern, end) or not _folds_simply(literal):
+        return None, True, past_quantifier(pattern, end)
+    after = past_quantifier(pattern, end)
     # "s+": the character is there, but what follows need not come right after it.
     return literal.casefold(), after != end, after
 
 
 def _folds_simply(char: str) -> bool:
     return char.casefold() == char.lower() and len(char.casefold()) == 1
-
-
-def _past_quantifier(pattern: str, index: int) -> int:
-    quantifier = _QUANTIFIER.match(pattern, index)
-    return quantifier.end() if quantifier else index
-
-
-_QUANTIFIER = regex.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")

@@ -27,6 +27,17 @@ import regex
 
 from extract.budget import check, remaining
 from extract.patterns import caseless
+from extract.regexsyntax import (
+    CHARACTER_ESCAPES,
+    ESCAPE,
+    GROUP,
+    LOOKAROUNDS,
+    QUANTIFIER,
+    SET,
+    ZERO_WIDTH_ESCAPES,
+    bounds,
+    unknown_group,
+)
 
 # The regex text of what an expression starts with, a token per character matched
 # (a literal, a set, an escape like "\s", each with its quantifier if it has one).
@@ -39,15 +50,6 @@ _Node = dict[str, "_Node"]
 # More prefixes than this per expression, or longer ones, are cut short (a shorter prefix still finds every start).
 _MOST_PREFIXES = 400
 _LONGEST_PREFIX = 6
-_QUANTIFIER = regex.compile(r"(?:(?P<symbol>[?*+])|\{(?=,?\d)(?P<least>\d*)(?P<comma>,?)(?P<most>\d*)\})[?+]?")
-_SET = regex.compile(r"\[\^?\]?(?:\\.|\[:\^?\w+:\]|\[(?:\\.|[^\]\\])*\]|[^\]\\\[])*\]", regex.S)
-_ESCAPE = regex.compile(
-    r"\\(?:[pP](?:\{[^}]*\}|\w)|N\{[^}]*\}|x(?:\{[^}]*\}|[0-9a-fA-F]{2})|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.S
-)
-_GROUP = regex.compile(r"\((?:\?(?:P?<\w+>|[:>|=!]|<[=!]|[a-zA-Z-]+:))?")
-# Escapes that match one character (or a grapheme, \X), and those that match none.
-_CHARACTER_ESCAPES = frozenset("sSdDwWhXpPNxuUtnrfv")
-_ZERO_WIDTH_ESCAPES = frozenset("bBmMAZG")
 # Two characters that match each other caseless (a backreference compares caseless too).
 _SAME_CASELESS = caseless(r"(?s)(.)\1")
 # Memoised expressions to try per matched prefix text, per alternation; emptied when it grows past this.
@@ -88,11 +90,11 @@ class _Reader:
 
     def _quantified(self) -> _Prefixes:
         item, one_character = self._item()
-        found = _QUANTIFIER.match(self.pattern, self.at)
+        found = QUANTIFIER.match(self.pattern, self.at)
         if found is None:
             return item
         self.at = found.end()
-        least, most = _bounds(found)  # lazy and possessive alike: a possessive one only matches less
+        least, most = bounds(found)  # lazy and possessive alike: a possessive one only matches less
         if most == 0:
             return {((), True)}
         repeated: _Prefixes
@@ -109,20 +111,20 @@ class _Reader:
         if char == "(":
             return self._group(), False
         if char == "[":
-            found = _SET.match(self.pattern, self.at)
+            found = SET.match(self.pattern, self.at)
             if found is None:
                 raise Unreadable(f"unclosed set at {self.at} in {self.pattern!r}")
             self.at = found.end()
             return {((found[0],), True)}, True
         if char == "\\":
-            found = _ESCAPE.match(self.pattern, self.at)
+            found = ESCAPE.match(self.pattern, self.at)
             if found is None:
                 raise Unreadable(f"trailing backslash in {self.pattern!r}")
             self.at = found.end()
             escaped = found[0][1]
-            if escaped in _ZERO_WIDTH_ESCAPES:
+            if escaped in ZERO_WIDTH_ESCAPES:
                 return {((), True)}, False
-            if escaped.isalnum() and escaped not in _CHARACTER_ESCAPES:
+            if escaped.isalnum() and escaped not in CHARACTER_ESCAPES:
                 raise Unreadable(f"escape {found[0]!r} in {self.pattern!r}")  # backreferences among them
             return {((found[0] if escaped.isalnum() else _literal(escaped),), True)}, True
         self.at += 1
@@ -133,10 +135,10 @@ class _Reader:
         return {((char if char == "." else _literal(char),), True)}, True
 
     def _group(self) -> _Prefixes:
-        opening = _GROUP.match(self.pattern, self.at)
+        opening = GROUP.match(self.pattern, self.at)
         assert opening is not None  # "(" alone matches
         kind = opening[0][1:]
-        if self.pattern.startswith("?", opening.end()):
+        if unknown_group(self.pattern, opening):
             raise Unreadable(f"group {self.pattern[self.at : self.at + 4]!r} in {self.pattern!r}")
         if kind.endswith(":") and kind != "?:" and not set(kind[1:-1]) <= set("i-"):
             raise Unreadable(f"flags {opening[0]!r} in {self.pattern!r}")  # only a change of case only widens
@@ -145,20 +147,9 @@ class _Reader:
         if not self.pattern.startswith(")", self.at):
             raise Unreadable(f"unclosed group in {self.pattern!r}")
         self.at += 1
-        if kind in ("?=", "?!", "?<=", "?<!"):
+        if opening[0] in LOOKAROUNDS:
             return {((), True)}  # zero-width: leaving it out only widens
         return inner
-
-
-def _bounds(quantifier: regex.Match[str]) -> tuple[int, int | None]:
-    """How often a quantifier repeats its item: at least, at most (None: no limit)."""
-    symbol = quantifier["symbol"]
-    if symbol:
-        return {"?": (0, 1), "*": (0, None), "+": (1, None)}[symbol]
-    least = int(quantifier["least"] or 0)
-    if not quantifier["comma"]:
-        return least, least
-    return least, int(quantifier["most"]) if quantifier["most"] else None
 
 
 def _repeat(least: int, most: int | None) -> str:
