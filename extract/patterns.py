@@ -9,6 +9,8 @@ a literal "ß" in a pattern is widened to "(?:ß|ss)" instead.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 CASELESS = regex.IGNORECASE | regex.V1
@@ -20,3 +22,26 @@ def caseless(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`pattern` compiled case-insensitively with simple case folding (raises regex.error)."""
     widened = _SHARP_S.sub(lambda m: "(?:ß|ss)" if m.group() == "ß" else m.group(), pattern)
     return regex.compile("(?-f)" + widened, CASELESS | flags)
+
+
+@dataclass(frozen=True)
+class AtEnd:
+    """A caseless pattern that must end where the searched text does (at endpos, or before a final newline).
+
+    Most texts do not end in one, and a forward search finds that out by trying the pattern
+    at every character. The same pattern reversed and anchored at endpos says so in one
+    attempt; only then does the forward search say which match it is.
+    """
+
+    forward: regex.Pattern[str]
+    backward: regex.Pattern[str]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.backward.match(text, pos, endpos) is None:
+            return None
+        return self.forward.search(text, pos, endpos)
+
+
+def at_end(pattern: str) -> AtEnd:
+    """`pattern` followed by `$`, compiled caseless both ways (raises regex.error)."""
+    return AtEnd(caseless(pattern + "$"), caseless(pattern + r"\n?", regex.REVERSE))

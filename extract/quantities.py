@@ -16,7 +16,7 @@ from text_to_num import text2num
 from extract.budget import check, remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, load_lexicon
-from extract.patterns import caseless
+from extract.patterns import AtEnd, at_end, caseless
 from schemas import Quantity, QuantityMention, Span
 
 SPACES = " \u00a0\u202f\t"
@@ -84,25 +84,6 @@ def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
 
 
 @dataclass(frozen=True)
-class _Before:
-    """Words right before a position (then spaces or quotes): the search must end at endpos.
-
-    Most positions have none of the words, and a forward search finds that out by trying the
-    pattern at every character of the window. The same pattern reversed and anchored at
-    endpos (where `$` matches: the end, or before a final newline) says so in one attempt;
-    only then does the forward search say which match it is.
-    """
-
-    forward: regex.Pattern[str]
-    backward: regex.Pattern[str]
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        if self.backward.match(text, pos, endpos) is None:
-            return None
-        return self.forward.search(text, pos, endpos)
-
-
-@dataclass(frozen=True)
 class _Lead:
     """The lead of the non-quantities (see `_not_quantities`) as three searches that end where a digit starts."""
 
@@ -119,10 +100,10 @@ class _Compiled:
     excluded: regex.Pattern[str]
     excluded_in_run: regex.Pattern[str]
     excluded_lead: _Lead
-    qualifier_before: _Before
-    qualifier_blockers: Mapping[str, _Before]
+    qualifier_before: AtEnd
+    qualifier_blockers: Mapping[str, AtEnd]
     period_qualifiers: frozenset[str]
-    period_opener: _Before
+    period_opener: AtEnd
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
@@ -131,24 +112,24 @@ class _Compiled:
     scales: dict[str, float]
     unit_after: regex.Pattern[str]
     unit_of_form: dict[str, tuple[str, str | None]]
-    unit_before: _Before
+    unit_before: AtEnd
     prefix_unit_of_form: dict[str, str]
     rate_after: regex.Pattern[str]
     rate_of_form: dict[str, str]
     currency_before: regex.Pattern[str]
     currency_after: regex.Pattern[str]
     currency_of_form: dict[str, str]
-    direction_before: _Before
+    direction_before: AtEnd
     direction_of_form: Mapping[str, str]
-    identifier_before: _Before
-    year_before: _Before
-    ranges: list[tuple[_Before | None, regex.Pattern[str]]]
+    identifier_before: AtEnd
+    year_before: AtEnd
+    ranges: list[tuple[AtEnd | None, regex.Pattern[str]]]
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
     noun_stop: frozenset[str]
     not_alone: frozenset[str]
     leading_connector: regex.Pattern[str]
     ordinal_after: regex.Pattern[str]
-    article_one: _Before
+    article_one: AtEnd
     number_words: frozenset[str]
 
 
@@ -197,9 +178,10 @@ def _compile(lex: Lexicon) -> _Compiled:
     core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
     excluded, lead = _not_quantities(lex)
 
-    def before(phrases: Iterable[str]) -> _Before:
-        words = rf"(?<![\p{{L}}\p{{N}}])(?P<form>{_alternation(phrases, boundary=False)})[{SPACES}{OPEN_QUOTES}]*"
-        return _Before(caseless(words + "$"), caseless(words + r"\n?", regex.REVERSE))
+    def before(phrases: Iterable[str]) -> AtEnd:
+        # Words right before a position (then spaces or quotes): searched for with endpos there.
+        words = _alternation(phrases, boundary=False)
+        return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*")
 
     qualifier_modifier = {_key(q): m for m, qs in lex.qualifiers.items() for q in qs}
     post_modifier = {_key(q): m for m, qs in lex.post_qualifiers.items() for q in qs}
@@ -242,7 +224,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         + ")"
     )
     unit_after = regex.compile(unit_pattern, regex.V1) if lex.units_case_sensitive else caseless(unit_pattern)
-    ranges: list[tuple[_Before | None, regex.Pattern[str]]] = []
+    ranges: list[tuple[AtEnd | None, regex.Pattern[str]]] = []
     for form in lex.ranges:
         middle = caseless(
             rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"

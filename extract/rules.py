@@ -257,7 +257,10 @@ def _expand(pattern: str, terms: dict[str, str], where: str, seen: tuple[str, ..
 
 
 def _compile(pattern: str, terms: dict[str, str], where: str) -> regex.Pattern[str]:
-    expanded = _expand(pattern, terms, where)
+    return _compiled(_expand(pattern, terms, where), where)
+
+
+def _compiled(expanded: str, where: str) -> regex.Pattern[str]:
     try:
         return caseless(expanded)
     except regex.error as error:
@@ -423,7 +426,8 @@ def _compile_rule(
     seen[rule.id] = source.at("rules", index, "id")
     if not rule.id.startswith(f"{lang}.{kind}."):
         raise RuleFileError(f"{at('id')}: rule ids in this pack start with {lang}.{kind}.")
-    pattern = _compile(rule.pattern, terms, at("pattern"))
+    expanded = _expand(rule.pattern, terms, at("pattern"))
+    pattern = _compiled(expanded, at("pattern"))
     slots = [g[3:] for g in pattern.groupindex if g.startswith("_q_")]
     if not slots:
         raise RuleFileError(f"{at('pattern')}: the pattern has no {{Q}} mention slot")
@@ -455,7 +459,7 @@ def _compile_rule(
         rivals=_compile(rule.rivals, terms, at("rivals")) if rule.rivals else None,
         require=tuple(rule.require),
         tables=tables,
-        literals=necessary_literals(_expand(rule.pattern, terms, at("pattern"))),
+        literals=necessary_literals(expanded),
         needs=_needs(rule.pattern, terms, at("pattern")),
         anchored=_ANCHORED.match(rule.pattern) is not None,
         source=source.path,
@@ -471,7 +475,7 @@ def _compile_rule(
 
 def _filter(pattern: str, terms: dict[str, str], where: str) -> Filter:
     expanded = _expand(pattern, terms, where)
-    return Filter(_compile(pattern, terms, where), necessary_literals(expanded))
+    return Filter(_compiled(expanded, where), necessary_literals(expanded))
 
 
 def _needs(pattern: str, terms: dict[str, str], where: str) -> tuple[tuple[Filter, ...], ...]:
@@ -584,7 +588,7 @@ def match_sentence(
     claimed: dict[int, Candidate] = {}
     taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}
     found = ruleset.literals_in(context[shift:])
-    found_before = found | ruleset.literals_in(previous)
+    found_before: set[str] | None = None  # with the sentence before, for antecedents: read when a rule needs it
     present: dict[regex.Pattern[str], bool] = {}
     in_context: dict[regex.Pattern[str], bool] = {}
     cues = _Cues(found)
@@ -604,10 +608,11 @@ def match_sentence(
         if not _satisfied(rule.needs, masked, found, None if rule.anchored else present):
             continue
         antecedent = rule.antecedent
-        if antecedent is not None and not (
-            antecedent.passes(found_before) and _present(antecedent.pattern, context, in_context)
-        ):
-            continue
+        if antecedent is not None:
+            if found_before is None:
+                found_before = found | ruleset.literals_in(previous)
+            if not (antecedent.passes(found_before) and _present(antecedent.pattern, context, in_context)):
+                continue
         for match in _matches(rule, masked, rivals):
             for slot, settings in rule.slots.items():
                 start = match.start(f"_q_{slot}")
