@@ -32,7 +32,8 @@ def test_flags_are_added_and_case_folding_is_simple() -> None:
 def test_at_end_finds_only_what_ends_where_the_text_does() -> None:
     words = at_end(r"(?<![\p{L}])(?:about|around)\s*")
     assert words.search("Russia sent about ").group() == "about "  # type: ignore[union-attr]
-    assert words.search("it was AROUND\n").group() == "AROUND"  # type: ignore[union-attr]
+    assert words.search("it was AROUND\n").group() == "AROUND\n"  # type: ignore[union-attr]
+    assert at_end(r"around").search("it was AROUND\n").group() == "AROUND"  # type: ignore[union-attr]
     assert words.search("about 40 drones") is None
     assert words.search("roundabout ") is None
     assert words.search("sent about 40", 0, 11).group() == "about "  # type: ignore[union-attr]
