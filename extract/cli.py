@@ -11,6 +11,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -26,7 +27,7 @@ from extract.lint import lint
 from extract.pool import extract_in_pool
 from extract.readers import Document, ReadError, RecordFields, is_record_file, iter_paths, parse_size, read_documents
 from extract.report import ReportData, write_report
-from extract.resume import Output, journal_path, open_output
+from extract.resume import Output, Rendered, journal_path, open_output, render
 from extract.show import render_result
 from extract.store import FactStore, open_store
 from extract.writers import WRITERS
@@ -254,11 +255,15 @@ def _extract(args: argparse.Namespace) -> int:
         _outputs(args) as writer,
         _progress(console, args.paths) as advance,
     ):
+        results: Iterable[Rendered]
         if args.jobs == 1:
-            results = extractor.extract_paths(args.paths, lang, published, fields, skip=writer.skip)
+            results = map(writer.render, extractor.extract_paths(args.paths, lang, published, fields, writer.skip))
         else:
-            results = extract_in_pool(extractor, args.paths, args.jobs, lang, published, fields, skip=writer.skip)
-        for result in _until(stop_requested, results):
+            results = extract_in_pool(
+                extractor, args.paths, args.jobs, writer.render, lang, published, fields, skip=writer.skip
+            )
+        for rendered in _until(stop_requested, results):
+            result = rendered.result
             advance(result)
             for warning in result.warnings:
                 console.print(f"{PROG}: warning: {warning}")
@@ -266,9 +271,9 @@ def _extract(args: argparse.Namespace) -> int:
                 console.print(f"{PROG}: error: {result.error}")
                 skipped.append(result.error)
                 continue
-            writer.write(result)
+            writer.write(rendered)
             read += 1
-            kinds.update(fact.kind for fact in result.facts)
+            kinds.update(rendered.kinds)
     resumed = f" ({writer.resumed} done before, not read again)" if args.resume else ""
     summary = f"{_plural(read, 'document')} read{resumed}, {len(skipped)} skipped, {_plural(kinds.total(), 'fact')}"
     console.print(f"{PROG}: {summary}")
@@ -305,7 +310,7 @@ def _interruptible() -> Iterator[threading.Event]:
             signal.signal(number, handler)
 
 
-def _until(stop_requested: threading.Event, results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:
+def _until(stop_requested: threading.Event, results: Iterable[Rendered]) -> Iterator[Rendered]:
     """The results, until a stop is requested: checked each time the next one is wanted."""
     for result in results:
         yield result
@@ -316,21 +321,28 @@ def _until(stop_requested: threading.Event, results: Iterable[DocumentResult]) -
 class _Sinks:
     """Where `extract` puts each document's facts: -o (or stdout), resumable, and --db."""
 
-    def __init__(self, output: Output | None, store: FactStore | None) -> None:
-        self.output, self.store = output, store
+    def __init__(self, output: Output | None, store: FactStore | None, format: str) -> None:
+        self.output, self.store, self.format = output, store, format
 
     @property
     def resumed(self) -> int:
         return self.output.resumed if self.output is not None else 0
 
-    def skip(self, document: Document) -> bool:
-        return self.output is not None and self.output.skip(document)
+    @property
+    def skip(self) -> Callable[[Document], bool] | None:
+        """What leaves out the documents an earlier run did; None when there are none (workers then read the files)."""
+        return self.output.skip if self.output is not None and self.output.resuming else None
 
-    def write(self, result: DocumentResult) -> None:
+    @property
+    def render(self) -> Callable[[DocumentResult], Rendered]:
+        """How each result is made ready to write (by the workers, with --jobs): facts kept only for a store."""
+        return partial(render, self.format if self.output is not None else None, self.store is not None)
+
+    def write(self, rendered: Rendered) -> None:
         if self.output is not None:
-            self.output.write(result)
+            self.output.write(rendered)
         if self.store is not None:
-            self.store.add(result)
+            self.store.add(rendered.result)
 
 
 @contextmanager
@@ -343,7 +355,7 @@ def _outputs(args: argparse.Namespace) -> Iterator[_Sinks]:
         elif args.resume:
             raise OptionError("--resume needs an output file (-o FILE)")
         store = stack.enter_context(open_store(args.db)) if args.db is not None else None
-        yield _Sinks(output, store)
+        yield _Sinks(output, store, args.format)
 
 
 @contextmanager

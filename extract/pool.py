@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from extract.engine import DocumentResult, Extractor
 from extract.errors import NewsfactsError, OptionError
@@ -29,6 +30,7 @@ IN_FLIGHT = 4
 """Batches queued per worker: enough to keep every worker busy, few enough to keep memory flat."""
 
 Item = Path | Document | DocumentResult
+Finished = TypeVar("Finished")
 
 
 class WorkerError(NewsfactsError):
@@ -36,55 +38,60 @@ class WorkerError(NewsfactsError):
 
 
 @dataclass(frozen=True)
-class _Job:
+class _Job(Generic[Finished]):
     """What every worker needs, sent once when it starts."""
 
     extractor: Extractor
+    finish: Callable[[DocumentResult], Finished]
     lang: str | None
     published: dt.date | None
     fields: RecordFields | None
 
-    def run(self, item: Item) -> list[DocumentResult]:
+    def run(self, item: Item) -> list[Finished]:
         if isinstance(item, DocumentResult):
-            return [item]
+            return [self.finish(item)]
         if isinstance(item, Document):
-            return [self.extractor._extract_read(item, self.lang, self.published)]
-        return list(self.extractor.extract_records(item, self.lang, self.published, self.fields))
+            return [self.finish(self.extractor._extract_read(item, self.lang, self.published))]
+        records = self.extractor.extract_records(item, self.lang, self.published, self.fields)
+        return [self.finish(result) for result in records]
 
 
-_job: _Job | None = None
+_job: _Job[Any] | None = None
 
 
-def _start(job: _Job) -> None:
+def _start(job: _Job[Any]) -> None:
     global _job
     _job = job
 
 
-def _run(batch: list[Item]) -> list[DocumentResult]:
+def _run(batch: list[Item]) -> list[Any]:
     assert _job is not None, "worker started without its job"
-    return [result for item in batch for result in _job.run(item)]
+    return [finished for item in batch for finished in _job.run(item)]
 
 
 def extract_in_pool(
     extractor: Extractor,
     paths: list[Path],
     jobs: int,
+    finish: Callable[[DocumentResult], Finished],
     lang: str | None = None,
     published: dt.date | None = None,
     fields: RecordFields | None = None,
     skip: Callable[[Document], bool] | None = None,
-) -> Iterator[DocumentResult]:
-    """Lazily, one result per document under `paths`, as `extractor.extract_paths` gives them, from `jobs` workers.
+) -> Iterator[Finished]:
+    """Lazily, `finish` of each result under `paths` (as `extractor.extract_paths` gives them), from `jobs` workers.
 
-    `skip` (a resumed run's) is asked here, so files are read here when it is given.
+    The workers apply `finish` (a picklable function: a module's, or a partial of one), so that what comes back
+    to this process can be less than the whole result. `skip` (a resumed run's) is asked here, so files are read
+    here when it is given.
     """
     if jobs < 1:
         raise OptionError(f"--jobs must be 1 or more, not {jobs}")
     # Spawned workers are children of this process: their memory shows in its rusage, and no lock held by a
     # thread here (a progress bar's) is inherited by a fork.
     context = multiprocessing.get_context("spawn")
-    job = _Job(extractor, lang, published, fields)
-    pending: deque[Future[list[DocumentResult]]] = deque()
+    job = _Job(extractor, finish, lang, published, fields)
+    pending: deque[Future[list[Finished]]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(job,)) as pool:
         try:
             for batch in _batches(_items(extractor, paths, fields, skip)):

@@ -43,6 +43,30 @@ def journal_path(path: Path) -> Path:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """A document's result with its facts rendered as the output writes them.
+
+    With --jobs the workers render: the main process then only writes, and the facts
+    themselves (and the text) need not come back to it unless a store wants them.
+    """
+
+    result: DocumentResult
+    text: str
+    kinds: tuple[str, ...]
+    """The kind of each fact, for the run's summary."""
+
+
+def render(format: str | None, keep_facts: bool, result: DocumentResult) -> Rendered:
+    """`result` rendered in `format` (None: not written, not rendered); without `keep_facts`, kept without its facts
+    and text."""
+    text = WRITERS[format].render(result.facts) if format is not None else ""
+    kinds = tuple(fact.kind for fact in result.facts)
+    if not keep_facts:
+        result = result.model_copy(update={"facts": [], "text": None})
+    return Rendered(result, text, kinds)
+
+
+@dataclass(frozen=True)
 class Entry:
     """One finished document in the journal."""
 
@@ -66,15 +90,20 @@ class Output:
         """Bytes of the part file up to the end of the last finished document."""
         self.journal = journal
 
+    @property
+    def resuming(self) -> bool:
+        """Whether an earlier run did documents that `skip` leaves out (else every document must be read anyway)."""
+        return bool(self.done)
+
     def skip(self, document: Document) -> bool:
         if (document.path, document.sha256) in self.done:
             self.resumed += 1
             return True
         return False
 
-    def write(self, result: DocumentResult) -> None:
+    def write(self, rendered: Rendered) -> None:
         """A document's facts, then its journal line: the document is done once both are written."""
-        text = self.writer.render(result.facts)
+        text, result = rendered.text, rendered.result
         self.writer.stream.write(text)
         self.writer.stream.flush()
         if self.journal is not None:

@@ -88,12 +88,15 @@ class FactWriter(ABC):
         self.stream.write(self.render(facts))
         self.stream.flush()
 
+    @staticmethod
     @abstractmethod
-    def render(self, facts: Sequence[Fact]) -> str: ...
+    def render(facts: Sequence[Fact]) -> str:
+        """The facts as this format writes them; needs no stream, so that worker processes can render."""
 
 
 class JsonlWriter(FactWriter):
-    def render(self, facts: Sequence[Fact]) -> str:
+    @staticmethod
+    def render(facts: Sequence[Fact]) -> str:
         return "".join(json.dumps(fact_record(fact), ensure_ascii=False) + "\n" for fact in facts)
 
 
@@ -102,7 +105,8 @@ class CsvWriter(FactWriter):
         super().__init__(stream)
         stream.write(_csv_text([list(CSV_COLUMNS)]))
 
-    def render(self, facts: Sequence[Fact]) -> str:
+    @staticmethod
+    def render(facts: Sequence[Fact]) -> str:
         return _csv_text(csv_row(fact) for fact in facts)
 
 

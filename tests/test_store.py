@@ -146,3 +146,19 @@ def test_db_alone_writes_nothing_to_stdout_and_with_o_writes_both(
     out = tmp_path / "facts.jsonl"
     assert main(["extract", str(article), "--lang", "en", "--db", str(db), "-o", str(out)]) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == stored == rows(db, "SELECT count(*) FROM facts")[0][0]
+
+
+def test_jobs_store_the_facts_one_process_stores(tmp_path: Path) -> None:
+    """With --jobs the workers render the output and send facts back only for the store: both must be whole."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, text in enumerate([TEXT, CHANGED, "Nothing to count here."]):
+        (corpus / f"{number}.txt").write_text(text, encoding="utf-8")
+    stored = []
+    for jobs in ("1", "2"):
+        db, out = tmp_path / f"facts-{jobs}.sqlite", tmp_path / f"facts-{jobs}.jsonl"
+        assert main(["extract", str(corpus), "--lang", "en", "--db", str(db), "-o", str(out), "--jobs", jobs]) == 0
+        facts = rows(db, "SELECT kind, value, span_text FROM facts ORDER BY id")
+        assert len(facts) == len(out.read_text(encoding="utf-8").splitlines()) >= 3
+        stored.append(facts)
+    assert stored[0] == stored[1]

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from conftest import FactMaker
 
+from extract.engine import DocumentResult
 from extract.errors import OutputError
+from extract.resume import render
 from extract.writers import CSV_COLUMNS, CsvWriter, JsonlWriter, atomic_file, fact_output
 from schemas import FACT_ADAPTER, Fact
 
@@ -166,3 +168,15 @@ def test_an_unwritable_target_is_a_one_line_error_naming_it(tmp_path: Path, name
     target = tmp_path / name
     with pytest.raises(OutputError, match=str(target)), fact_output(target):
         pass
+
+
+def test_a_rendered_result_carries_the_text_to_write_and_the_facts_only_when_asked(facts: list[Fact]) -> None:
+    """What a --jobs worker sends back: the rendered lines, and the facts only for a store that needs them."""
+    result = DocumentResult(path="a.txt", facts=facts, text=TEXT)
+    sent = render("jsonl", False, result)
+    assert sent.text == JsonlWriter.render(facts)
+    assert sent.kinds == ("drones", "drones", "prison_sentence", *(f.kind for f in facts[3:]))
+    assert sent.result.facts == [] and sent.result.text is None and sent.result.path == "a.txt"
+    kept = render("csv", True, result)
+    assert kept.text == CsvWriter.render(facts) and kept.result.facts == facts
+    assert render(None, True, result).text == ""
