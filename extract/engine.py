@@ -31,7 +31,7 @@ from extract.readers import (
 )
 from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
 from extract.text import Sentence, split_sentences
-from schemas import FACT_MODELS, DocumentMeta, Fact, Span
+from schemas import FACT_MODELS, DocumentMeta, Fact
 
 EXTRACTOR = f"newsfacts {__version__}"
 
@@ -219,13 +219,14 @@ class Extractor:
     def _fact(self, text: str, candidate: Candidate, meta: DocumentMeta, enricher: Enricher) -> Fact:
         mention, sentence = candidate.mention, candidate.sentence
         model = FACT_MODELS[candidate.kind]
+        # One validation per fact, of plain data: its parts are not built as models one by one.
         return model.model_validate(  # type: ignore[return-value]
             {
                 "kind": candidate.kind,
-                "quantity": mention.quantity(candidate.unit),
+                "quantity": mention.quantity_fields(candidate.unit),
                 "attributes": candidate.attributes,
-                "span": Span(start=mention.start, end=mention.end, text=text[mention.start : mention.end]),
-                "sentence": Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end]),
+                "span": {"start": mention.start, "end": mention.end, "text": text[mention.start : mention.end]},
+                "sentence": {"start": sentence.start, "end": sentence.end, "text": text[sentence.start : sentence.end]},
                 "doc": meta,
                 "when": enricher.when(candidate),
                 "source": enricher.source(candidate),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import Any
 
 import regex
 from text_to_num import text2num
@@ -54,14 +55,15 @@ class Mention:
     fraction: bool = False
     scale: float = 1.0
 
-    def quantity(self, unit: str | None = None) -> Quantity:
-        return Quantity(
-            value=_tidy(self.value),
-            low=_tidy(self.low),
-            high=_tidy(self.high),
-            unit=unit if unit is not None else self.unit,
-            modifier=self.modifier,  # type: ignore[arg-type]
-        )
+    def quantity_fields(self, unit: str | None = None) -> dict[str, Any]:
+        """The fields of its `Quantity` (with `unit` for its own), validated with the fact they go into."""
+        return {
+            "value": _tidy(self.value),
+            "low": _tidy(self.low),
+            "high": _tidy(self.high),
+            "unit": unit if unit is not None else self.unit,
+            "modifier": self.modifier,
+        }
 
 
 def _tidy(number: float | None) -> float | int | None:
@@ -702,7 +704,7 @@ def quantities(text: str, lang: str) -> list[QuantityMention]:
     return [
         QuantityMention(
             span=Span(start=m.start, end=m.end, text=text[m.start : m.end]),
-            quantity=m.quantity(),
+            quantity=Quantity.model_validate(m.quantity_fields()),
             noun=m.noun,
             direction=m.direction,  # type: ignore[arg-type]
         )

@@ -70,7 +70,7 @@ def differences(example: Example, got: Sequence[Candidate], gave: str = "got") -
             problems.append(f"expected a fact on {span!r}; {gave} {found}")
             continue
         candidate = by_span[span].pop(0)
-        quantity = candidate.mention.quantity(candidate.unit).model_dump(mode="json")
+        quantity = candidate.mention.quantity_fields(candidate.unit)
         for name, want in fields.items():
             have = quantity.get(name) if name in QUANTITY_FIELDS else candidate.attributes.get(name)
             if name == "in_absentia" and have is not None:
