@@ -80,6 +80,10 @@ def test_qualifiers(lang: str, text: str, span: str, modifier: str) -> None:
         ("en", "1 to 1.5 million people", "1 to 1.5 million", 1_000_000, 1_500_000),
         ("fr", "de 10 à 15 ans", "de 10 à 15 ans", 10, 15),
         ("fr", "entre 10 et 15 drones", "entre 10 et 15", 10, 15),
+        ("es", "entre el 4,25 % y el 4,50 %", "entre el 4,25 % y el 4,50 %", 4.25, 4.5),
+        ("es", "entre los 20 y los 30 años", "entre los 20 y los 30 años", 20, 30),
+        ("es", "entre 10 y 15 drones", "entre 10 y 15", 10, 15),
+        ("de", "zwischen 4,25 und 4,50 Prozent", "zwischen 4,25 und 4,50 Prozent", 4.25, 4.5),
     ],
 )
 def test_ranges(lang: str, text: str, span: str, low: float, high: float) -> None:
