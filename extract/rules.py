@@ -27,6 +27,7 @@ from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.patterns import caseless
 from extract.prefilter import necessary_literals, requirements
 from extract.quantities import Mention
+from extract.starts import Alternations, compile_alternations
 from extract.text import Sentence
 from extract.yamlsource import ModelT, YamlFile, read_yaml_file
 from schemas import ATTRIBUTE_MODELS, FACT_MODELS, Quantity
@@ -143,6 +144,9 @@ class _Table:
     pattern: Filter
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     captures: bool
+    # The value cues as one alternation searched only where a value can start: the matches of `pattern`, which
+    # is searched instead in a capture table (and in a table without values, where it matches nothing).
+    alternatives: Alternations | None
 
 
 @dataclass(frozen=True)
@@ -279,12 +283,18 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         pattern = _filter(table.capture, terms, f"{where}: {name}.capture")
         if "value" not in pattern.pattern.groupindex:
             raise RuleFileError(f"{where}: {name}.capture needs a (?P<value>...) group")
+        alternations = None
     else:
         alternatives = "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(table.values.items()))
         guard = rf"(?<!\b(?:{table.not_after})\s+)" if table.not_after else ""
         pattern = _filter(
             rf"{guard}(?<![\p{{L}}\p{{N}}])(?:{alternatives or '(?!)'})(?![\p{{L}}])", terms, f"{where}: {name}"
         )
+        expressions = [_expand(f"{guard}(?:{p})", terms, f"{where}: {name}.{v}") for v, p in table.values.items()]
+        try:
+            alternations = compile_alternations(r"\p{L}\p{N}", (expressions, r"(?![\p{L}])")) if expressions else None
+        except regex.error as error:
+            raise RuleFileError(f"{where}: {name}: invalid pattern: {error}") from None
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
     adjective_noun = (
         _compile(rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}")
@@ -301,6 +311,7 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         pattern,
         values,
         table.capture is not None,
+        alternations,
     )
 
 
@@ -759,15 +770,10 @@ class _Cues:
 
 
 def _cues(table: _Table, masked: str) -> list[tuple[int, int, str]]:
-    cues = []
-    for found in table.pattern.pattern.finditer(masked, timeout=remaining()):
-        if table.captures:
-            value = found.group("value").strip(" ,;:")
-        else:
-            index = next(i for i, v in enumerate(found.groupdict().values()) if v is not None)
-            value = table.values[index][0]
-        cues.append((found.start(), found.end(), value))
-    return cues
+    if table.alternatives is not None:
+        return [(cue.start(), cue.end(), table.values[index][0]) for index, cue in table.alternatives.finditer(masked)]
+    found = table.pattern.pattern.finditer(masked, timeout=remaining())
+    return [(cue.start(), cue.end(), cue.group("value").strip(" ,;:")) for cue in found]
 
 
 def _cue(
