@@ -187,9 +187,9 @@ class CompiledRule:
             return False
         return self.rivals is None or _last_end(self.rivals, context, position) < last
 
-    @property
+    @cached_property
     def acceptance(self) -> tuple[object, ...]:
-        """What `accepts` reads of the rule: rules equal in it take the same mentions."""
+        """What `accepts` reads of the rule: rules equal in it take the same mentions (read for every sentence)."""
         return (self.fraction, self.units, self.tag, self.currency)
 
     def accepts(self, mention: Mention) -> bool:
@@ -598,6 +598,7 @@ def match_sentence(
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
     taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}
+    masks: dict[tuple[bool, ...], tuple[str, list[tuple[int, int]]]] = {}
     found = ruleset.literals_in(context[shift:])
     found_before: set[str] | None = None  # with the sentence before, for antecedents: read when a rule needs it
     present: dict[regex.Pattern[str], bool] = {}
@@ -610,7 +611,7 @@ def match_sentence(
             continue
         acceptance = rule.acceptance
         if acceptance not in taken:
-            taken[acceptance] = _taken(rule, text, sentence, mentions)
+            taken[acceptance] = _taken(rule, text, sentence, mentions, masks)
         masked_rivals = taken[acceptance]
         if masked_rivals is None:
             continue
@@ -642,17 +643,24 @@ def match_sentence(
 
 
 def _taken(
-    rule: CompiledRule, text: str, sentence: Sentence, mentions: Sequence[Mention]
+    rule: CompiledRule,
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    masks: dict[tuple[bool, ...], tuple[str, list[tuple[int, int]]]],
 ) -> tuple[str, list[tuple[int, int]]] | None:
     """The sentence masked for the rule, and the spans of the mentions it can take; None when it can take none.
 
-    Rules that accept the same mentions share this: `match_sentence` keeps it by `CompiledRule.acceptance`.
+    Rules that accept the same mentions share this: `match_sentence` keeps it by `CompiledRule.acceptance`,
+    and rules that differ there but take the same mentions of this sentence share it through `masks`.
     """
-    takes = [rule.accepts(m) for m in mentions]
+    takes = tuple([rule.accepts(m) for m in mentions])
     if not any(takes):
         return None
-    rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
-    return mask(text, sentence, mentions, takes), rivals
+    if takes not in masks:
+        rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
+        masks[takes] = mask(text, sentence, mentions, takes), rivals
+    return masks[takes]
 
 
 def _satisfied(
@@ -664,14 +672,17 @@ def _satisfied(
     """Whether some branch of the rule's requirement may find all of its filters in the sentence.
 
     The literals `found` rule a filter out; with `present`, each remaining filter's pattern is searched for.
+    Loops rather than any(all(...)): this runs for most rules in every sentence.
     """
-    return not needs or any(
-        all(
-            piece.passes(found) and (present is None or _present(piece.pattern, masked, present))
-            for piece in branch
-        )
-        for branch in needs
-    )
+    if not needs:
+        return True
+    for branch in needs:
+        for piece in branch:
+            if not piece.passes(found) or (present is not None and not _present(piece.pattern, masked, present)):
+                break
+        else:
+            return True
+    return False
 
 
 def _matches(rule: CompiledRule, masked: str, rivals: Sequence[tuple[int, int]]) -> Iterator[regex.Match[str]]:
