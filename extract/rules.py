@@ -752,7 +752,9 @@ def _attribute_defaults(kind: str) -> dict[str, Any]:
     return ATTRIBUTE_MODELS[kind]().model_dump()
 
 
+@cache
 def _attribute_names(kind: str) -> frozenset[str]:
+    """The attributes of a kind of fact (asked for every fact)."""
     return frozenset(ATTRIBUTE_MODELS[kind].model_fields)
 
 
