@@ -179,19 +179,24 @@ class Extractor:
         path: str = "<text>",
         sha256: str | None = None,
     ) -> list[Fact]:
-        detect = lang is None or lang == "auto"
-        language = self.language_of(text, lang)
+        detected = lang is None or lang == "auto"
+        return self._extract(text, self.language_of(text, lang), detected, parse_published(published), path, sha256)
+
+    def _extract(
+        self, text: str, language: str, detected: bool, published: dt.date | None, path: str, sha256: str | None
+    ) -> list[Fact]:
+        """`extract_text` in a known language; only a `detected` one lets a quoting sentence be read in its own."""
         meta = DocumentMeta(
             path=path,
             sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
             lang=language,
-            published=parse_published(published),
+            published=published,
         )
         ruleset = self._warm(language)
         try:
             with document_budget(self.time_budget):
                 sentences = sentences_of(text, language)
-                found = candidates(text, ruleset, self.ruleset if detect else None, self.langs, sentences=sentences)
+                found = candidates(text, ruleset, self.ruleset if detected else None, self.langs, sentences=sentences)
                 enricher = Enricher(text, language, meta.published, sentences)
                 return [self._fact(text, candidate, meta, enricher) for candidate in found]
         except BudgetExceeded as error:
@@ -249,11 +254,13 @@ class Extractor:
                 problem = f"language {document.lang!r} ({where}) is not one of {known}; detecting it"
                 warnings.append(f"{document.path}: {problem}")
         day = parse_published(published) or document.published
-        facts = self.extract_text(document.text, lang, day, path=document.path, sha256=document.sha256)
+        language = self.language_of(document.text, lang)  # once: a document without facts needs it too
+        detected = lang is None or lang == "auto"
+        facts = self._extract(document.text, language, detected, day, document.path, document.sha256)
         doc = DocumentMeta(
             path=document.path,
             sha256=document.sha256,
-            lang=facts[0].doc.lang if facts else self.language_of(document.text, lang),
+            lang=language,
             published=day,
             url=document.url,
             title=document.title,

@@ -27,6 +27,7 @@ from extract.lexicon import BUILTIN_RULES_DIR, Unit
 from extract.patterns import caseless
 from extract.prefilter import necessary_literals, requirements
 from extract.quantities import Mention
+from extract.starts import Alternations, compile_alternations
 from extract.text import Sentence
 from extract.yamlsource import ModelT, YamlFile, read_yaml_file
 from schemas import ATTRIBUTE_MODELS, FACT_MODELS, Quantity
@@ -143,6 +144,9 @@ class _Table:
     pattern: Filter
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     captures: bool
+    # The value cues as one alternation searched only where a value can start: the matches of `pattern`, which
+    # is searched instead in a capture table (and in a table without values, where it matches nothing).
+    alternatives: Alternations | None
 
 
 @dataclass(frozen=True)
@@ -183,9 +187,9 @@ class CompiledRule:
             return False
         return self.rivals is None or _last_end(self.rivals, context, position) < last
 
-    @property
+    @cached_property
     def acceptance(self) -> tuple[object, ...]:
-        """What `accepts` reads of the rule: rules equal in it take the same mentions."""
+        """What `accepts` reads of the rule: rules equal in it take the same mentions (read for every sentence)."""
         return (self.fraction, self.units, self.tag, self.currency)
 
     def accepts(self, mention: Mention) -> bool:
@@ -279,12 +283,18 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         pattern = _filter(table.capture, terms, f"{where}: {name}.capture")
         if "value" not in pattern.pattern.groupindex:
             raise RuleFileError(f"{where}: {name}.capture needs a (?P<value>...) group")
+        alternations = None
     else:
         alternatives = "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(table.values.items()))
         guard = rf"(?<!\b(?:{table.not_after})\s+)" if table.not_after else ""
         pattern = _filter(
             rf"{guard}(?<![\p{{L}}\p{{N}}])(?:{alternatives or '(?!)'})(?![\p{{L}}])", terms, f"{where}: {name}"
         )
+        expressions = [_expand(f"{guard}(?:{p})", terms, f"{where}: {name}.{v}") for v, p in table.values.items()]
+        try:
+            alternations = compile_alternations(r"\p{L}\p{N}", (expressions, r"(?![\p{L}])")) if expressions else None
+        except regex.error as error:
+            raise RuleFileError(f"{where}: {name}: invalid pattern: {error}") from None
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
     adjective_noun = (
         _compile(rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}")
@@ -301,6 +311,7 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         pattern,
         values,
         table.capture is not None,
+        alternations,
     )
 
 
@@ -587,6 +598,7 @@ def match_sentence(
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
     taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}
+    masks: dict[tuple[bool, ...], tuple[str, list[tuple[int, int]]]] = {}
     found = ruleset.literals_in(context[shift:])
     found_before: set[str] | None = None  # with the sentence before, for antecedents: read when a rule needs it
     present: dict[regex.Pattern[str], bool] = {}
@@ -599,7 +611,7 @@ def match_sentence(
             continue
         acceptance = rule.acceptance
         if acceptance not in taken:
-            taken[acceptance] = _taken(rule, text, sentence, mentions)
+            taken[acceptance] = _taken(rule, text, sentence, mentions, masks)
         masked_rivals = taken[acceptance]
         if masked_rivals is None:
             continue
@@ -631,17 +643,24 @@ def match_sentence(
 
 
 def _taken(
-    rule: CompiledRule, text: str, sentence: Sentence, mentions: Sequence[Mention]
+    rule: CompiledRule,
+    text: str,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    masks: dict[tuple[bool, ...], tuple[str, list[tuple[int, int]]]],
 ) -> tuple[str, list[tuple[int, int]]] | None:
     """The sentence masked for the rule, and the spans of the mentions it can take; None when it can take none.
 
-    Rules that accept the same mentions share this: `match_sentence` keeps it by `CompiledRule.acceptance`.
+    Rules that accept the same mentions share this: `match_sentence` keeps it by `CompiledRule.acceptance`,
+    and rules that differ there but take the same mentions of this sentence share it through `masks`.
     """
-    takes = [rule.accepts(m) for m in mentions]
+    takes = tuple([rule.accepts(m) for m in mentions])
     if not any(takes):
         return None
-    rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
-    return mask(text, sentence, mentions, takes), rivals
+    if takes not in masks:
+        rivals = [(m.start - sentence.start, m.end - sentence.start) for m, t in zip(mentions, takes, strict=True) if t]
+        masks[takes] = mask(text, sentence, mentions, takes), rivals
+    return masks[takes]
 
 
 def _satisfied(
@@ -653,14 +672,17 @@ def _satisfied(
     """Whether some branch of the rule's requirement may find all of its filters in the sentence.
 
     The literals `found` rule a filter out; with `present`, each remaining filter's pattern is searched for.
+    Loops rather than any(all(...)): this runs for most rules in every sentence.
     """
-    return not needs or any(
-        all(
-            piece.passes(found) and (present is None or _present(piece.pattern, masked, present))
-            for piece in branch
-        )
-        for branch in needs
-    )
+    if not needs:
+        return True
+    for branch in needs:
+        for piece in branch:
+            if not piece.passes(found) or (present is not None and not _present(piece.pattern, masked, present)):
+                break
+        else:
+            return True
+    return False
 
 
 def _matches(rule: CompiledRule, masked: str, rivals: Sequence[tuple[int, int]]) -> Iterator[regex.Match[str]]:
@@ -730,7 +752,9 @@ def _attribute_defaults(kind: str) -> dict[str, Any]:
     return ATTRIBUTE_MODELS[kind]().model_dump()
 
 
+@cache
 def _attribute_names(kind: str) -> frozenset[str]:
+    """The attributes of a kind of fact (asked for every fact)."""
     return frozenset(ATTRIBUTE_MODELS[kind].model_fields)
 
 
@@ -759,15 +783,10 @@ class _Cues:
 
 
 def _cues(table: _Table, masked: str) -> list[tuple[int, int, str]]:
-    cues = []
-    for found in table.pattern.pattern.finditer(masked, timeout=remaining()):
-        if table.captures:
-            value = found.group("value").strip(" ,;:")
-        else:
-            index = next(i for i, v in enumerate(found.groupdict().values()) if v is not None)
-            value = table.values[index][0]
-        cues.append((found.start(), found.end(), value))
-    return cues
+    if table.alternatives is not None:
+        return [(cue.start(), cue.end(), table.values[index][0]) for index, cue in table.alternatives.finditer(masked)]
+    found = table.pattern.pattern.finditer(masked, timeout=remaining())
+    return [(cue.start(), cue.end(), cue.group("value").strip(" ,;:")) for cue in found]
 
 
 def _cue(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract import Extractor
-from extract.language import _detector, detect_language, sentence_language
+from extract.language import FULL_TEXT, SAMPLE, _confident, _detector, _sample, detect_language, sentence_language
+from extract.readers import Document, iter_paths
 
 EXTRACTOR = Extractor()
 LANGS = EXTRACTOR.langs
@@ -38,6 +41,30 @@ ENGLISH = (
 def test_a_long_document_is_read_from_two_samples_that_agree() -> None:
     assert detect_language(FRENCH * 6, LANGS) == "fr"
     assert detect_language(ENGLISH * 6, LANGS) == "en"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = [ROOT / "golden", ROOT / "examples", ROOT.parent / "shared" / "seeds"]
+
+
+def _documents() -> list[Document]:
+    found = (EXTRACTOR.documents_in(path) for path in iter_paths([f for f in CORPUS if f.is_dir()]))
+    return [item for items in found for item in items if isinstance(item, Document)]
+
+
+def test_the_samples_of_every_known_document_decide_as_its_whole_text() -> None:
+    """The samples are short, but long enough: each is confident, and of the language of the whole text."""
+    detector = _detector(LANGS)
+    sampled = 0
+    for document in _documents():
+        text = document.text
+        whole = detector.detect_language_of(text[:FULL_TEXT]).iso_code_639_1.name.lower()
+        assert detect_language(text, LANGS) == whole, document.path
+        if len(text) > 4 * SAMPLE:
+            sampled += 1
+            samples = [_sample(text, 0), _sample(text, len(text) // 2)]
+            assert [_confident(detector, sample) for sample in samples] == [whole, whole], document.path
+    assert sampled >= 100
 
 
 def test_samples_that_disagree_leave_the_decision_to_the_whole_text() -> None:

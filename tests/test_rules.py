@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract import Extractor, RuleFileError
-from extract.rules import CompiledRule, load_rules
+from extract.rules import CompiledRule, _cues, _Table, load_rules
 from extract.ruletest import check_rule
 
 EXTRACTOR = Extractor()
@@ -101,3 +101,27 @@ def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
     folder = write_pack(tmp_path, "kind: drones\nrules: [\n  - id: x\n")
     with pytest.raises(RuleFileError, match=r"custom\.yaml:\d+: invalid YAML"):
         load_rules("en", (*Extractor().dirs, folder))
+
+
+def _cues_by_pattern(table: _Table, text: str) -> list[tuple[int, int, str]]:
+    """A value table's cues as its whole pattern finds them: the first v<i> group that took part names the value."""
+    found = []
+    for cue in table.pattern.pattern.finditer(text):
+        index = next(i for i, v in enumerate(cue.groupdict().values()) if v is not None)
+        found.append((cue.start(), cue.end(), table.values[index][0]))
+    return found
+
+
+def test_cue_tables_searched_where_values_start_find_what_their_whole_pattern_finds() -> None:
+    """The start-position search of a value table (extract/starts.py) gives finditer's cues, in its order."""
+    tables = 0
+    for lang in EXTRACTOR.langs:
+        rules = EXTRACTOR.ruleset(lang).rules
+        texts = [example.text for rule in rules for example in rule.examples]
+        texts += [text for rule in rules for text in rule.counter_examples]
+        value_tables = {id(t): t for rule in rules for t in rule.tables.values() if t.alternatives is not None}
+        for table in value_tables.values():
+            tables += 1
+            for text in texts:
+                assert _cues(table, text) == _cues_by_pattern(table, text), (lang, text)
+    assert tables >= 30
