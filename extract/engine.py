@@ -105,6 +105,11 @@ class DocumentResult(BaseModel):
     """The document's text as read, which the facts' offsets index into (for reports that show facts in place)."""
 
 
+def _detects(lang: str | None) -> bool:
+    """Whether `lang` asks for the language to be detected."""
+    return lang is None or lang == "auto"
+
+
 def parse_published(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -158,7 +163,7 @@ class Extractor:
         return _ruleset(lang, self.dirs, self.exclude_rules)
 
     def language_of(self, text: str, lang: str | None = None) -> str:
-        if lang is None or lang == "auto":
+        if _detects(lang):
             return detect_language(text, self.langs)
         if lang not in self.langs:
             raise OptionError(f"unknown language {lang!r} (known: {', '.join(self.langs)})")
@@ -179,13 +184,16 @@ class Extractor:
         path: str = "<text>",
         sha256: str | None = None,
     ) -> list[Fact]:
-        detected = lang is None or lang == "auto"
-        return self._extract(text, self.language_of(text, lang), detected, parse_published(published), path, sha256)
+        return self._extract(text, lang, parse_published(published), path, sha256)[1]
 
     def _extract(
-        self, text: str, language: str, detected: bool, published: dt.date | None, path: str, sha256: str | None
-    ) -> list[Fact]:
-        """`extract_text` in a known language; only a `detected` one lets a quoting sentence be read in its own."""
+        self, text: str, lang: str | None, published: dt.date | None, path: str, sha256: str | None
+    ) -> tuple[str, list[Fact]]:
+        """The text's language (detected once, for documents without facts too) and its facts.
+
+        Only in a detected language may a sentence that quotes another one be read in its own.
+        """
+        language = self.language_of(text, lang)
         meta = DocumentMeta(
             path=path,
             sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -196,9 +204,10 @@ class Extractor:
         try:
             with document_budget(self.time_budget):
                 sentences = sentences_of(text, language)
-                found = candidates(text, ruleset, self.ruleset if detected else None, self.langs, sentences=sentences)
+                quoted = self.ruleset if _detects(lang) else None
+                found = candidates(text, ruleset, quoted, self.langs, sentences=sentences)
                 enricher = Enricher(text, language, meta.published, sentences)
-                return [self._fact(text, candidate, meta, enricher) for candidate in found]
+                return language, [self._fact(text, candidate, meta, enricher) for candidate in found]
         except BudgetExceeded as error:
             raise BudgetExceeded(
                 f"{path}: extraction stopped {error}; no facts kept (raise it with --time-budget or time_budget=)"
@@ -245,7 +254,7 @@ class Extractor:
     ) -> DocumentResult:
         """Facts of a document as read: `published` overrides the document's own date, `lang` its own language."""
         warnings = list(document.warnings)
-        if (lang is None or lang == "auto") and document.lang is not None:
+        if _detects(lang) and document.lang is not None:
             if document.lang in self.langs:
                 lang = document.lang
             else:
@@ -254,9 +263,7 @@ class Extractor:
                 problem = f"language {document.lang!r} ({where}) is not one of {known}; detecting it"
                 warnings.append(f"{document.path}: {problem}")
         day = parse_published(published) or document.published
-        language = self.language_of(document.text, lang)  # once: a document without facts needs it too
-        detected = lang is None or lang == "auto"
-        facts = self._extract(document.text, language, detected, day, document.path, document.sha256)
+        language, facts = self._extract(document.text, lang, day, document.path, document.sha256)
         doc = DocumentMeta(
             path=document.path,
             sha256=document.sha256,

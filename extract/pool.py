@@ -48,12 +48,14 @@ class _Job(Generic[Finished]):
     fields: RecordFields | None
 
     def run(self, item: Item) -> list[Finished]:
+        return [self.finish(result) for result in self._results(item)]
+
+    def _results(self, item: Item) -> Iterable[DocumentResult]:
         if isinstance(item, DocumentResult):
-            return [self.finish(item)]
+            return [item]
         if isinstance(item, Document):
-            return [self.finish(self.extractor._extract_read(item, self.lang, self.published))]
-        records = self.extractor.extract_records(item, self.lang, self.published, self.fields)
-        return [self.finish(result) for result in records]
+            return [self.extractor._extract_read(item, self.lang, self.published)]
+        return self.extractor.extract_records(item, self.lang, self.published, self.fields)
 
 
 _job: _Job[Any] | None = None
