@@ -24,6 +24,9 @@ SPACES = " \u00a0\u202f\t"
 # The end of a word that is not the first half of a compound ("20 Euro-Länder").
 WORD_END = r"(?![\p{L}\p{N}]|-\p{L})"
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+# A time unit and the next smaller one, written together as one span ("two hours and 30 minutes"): how many of the
+# smaller make one of the larger.
+SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60}
 OPEN_QUOTES = "\"“«‘'"
 CLOSE_QUOTES = "\"”»’'"
 # Compiled once: regex's own cache costs more than most of the matches below.
@@ -108,6 +111,7 @@ class _Compiled:
     period_opener: AtEnd
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
+    compound_joiner: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
     post_modifier: Mapping[str, str]
     scale_after: regex.Pattern[str]
@@ -252,6 +256,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         period_opener=before(lex.period_openers),
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
+        compound_joiner=caseless(f"[{SPACES}]*,?[{SPACES}]*{_alternation(lex.compound_joiners)}[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
         post_modifier=post_modifier,
         scale_after=regex.compile(rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"),
@@ -402,7 +407,28 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
-    return result
+    return _compounds(text, result, compiled)
+
+
+def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """Join a span of time and the smaller unit after it into one mention, in the smaller unit, which counts it
+    exactly ("12 years and six months": 150 months; "2 ans et 4 mois": 28 months)."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        per = SUBUNITS.get((last.unit or "", mention.unit or "")) if last is not None else None
+        if (
+            last is None
+            or per is None
+            or last.value is None
+            or mention.value is None
+            or mention.modifier != "exact"
+            or compiled.compound_joiner.fullmatch(text, last.end, mention.start) is None
+        ):
+            joined.append(mention)
+            continue
+        joined[-1] = replace(mention, start=last.start, value=last.value * per + mention.value, modifier=last.modifier)
+    return joined
 
 
 def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:

@@ -20,6 +20,7 @@ from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
+from text_to_num import alpha2digit
 
 from extract.budget import remaining
 from extract.diskcache import cached
@@ -62,10 +63,12 @@ Resolve = Literal[
     "day_before_that",
     "day_after_that",
     "whole_year",
-    "year_ago",
+    "ago",
     "year_start",
     "year_end",
     "coming_weeks",
+    "next_week",
+    "next_month",
 ]
 # Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
 # "dans la soirée"); without one, they date nothing.
@@ -170,7 +173,8 @@ def expression_patterns(lexicon: WhenLexicon) -> list[str]:
         "year": r"(?:19|20)\d{2}(?!\d)",
         "not_overnight_before": lexicon.not_overnight_before,
     }
-    return [regex.sub(r"\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
+    # "{day}" is a term; "\p{L}" is a Unicode property, left as it is.
+    return [regex.sub(r"(?<!\\[pP])\{(\w+)\}", lambda m: terms[m.group(1)], e.pattern) for e in lexicon.expressions]
 
 
 def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
@@ -382,15 +386,20 @@ def _resolve(
         return dt.date(published.year, 1, 1), published
     if kind == "whole_year":
         return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
-    if kind == "year_ago":  # "vor einem Jahr": that day a year before
-        day = published.replace(day=28) if (published.month, published.day) == (2, 29) else published
-        day = day.replace(year=day.year - 1)
-        return day, day
+    if kind == "ago":  # "five weeks ago", "il y a trois semaines", "hace dos meses", "vor einem Jahr"
+        day = _ago(match.group(), compiled.lang, published)
+        return (day, day) if day is not None else None
     if kind == "year_start":  # "zum Jahresbeginn": January
         year = published.year + (1 if forward else 0)
         return dt.date(year, 1, 1), dt.date(year, 1, 31)
     if kind == "year_end":  # "bis zum Jahresende": 31 December of this year
         return dt.date(published.year, 12, 31), dt.date(published.year, 12, 31)
+    if kind == "next_week":
+        monday = published + dt.timedelta(days=7 - published.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if kind == "next_month":
+        first = _month_end(published.year, published.month) + dt.timedelta(days=1)
+        return first, _month_end(first.year, first.month)
     if kind == "coming_weeks":  # "in den kommenden Wochen": the next three weeks, Monday to Sunday
         monday = published + dt.timedelta(days=7 - published.weekday())
         return monday, monday + dt.timedelta(days=20)
@@ -455,6 +464,17 @@ def _weekday(published: dt.date, weekday: int, forward: bool) -> dt.date:
     if not forward:
         return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+
+
+@lru_cache(maxsize=1024)
+def _ago(text: str, lang: str, published: dt.date) -> dt.date | None:
+    """The day a count of days, weeks, months or years before publication names; None when dateparser cannot read
+    it ("a few weeks ago"). Number words become digits first: dateparser reads "tres semanas" but not "dos meses"."""
+    import dateparser  # slow to import: only when a date needs it
+
+    base = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(alpha2digit(text, lang, threshold=0), languages=[lang], settings={"RELATIVE_BASE": base})
+    return parsed.date() if parsed is not None and parsed.date() < published else None
 
 
 @lru_cache(maxsize=4096)

@@ -81,3 +81,20 @@ def test_a_claimant_read_backwards_is_no_clause() -> None:
 )
 def test_the_agent_of_a_confirming_participle_is_the_claimant(text: str, number: str, claimant: str) -> None:
     assert sources(text, "fr" if "Russie" in text or "attaque" in text else "en")[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("The ministry had reported that 15 drones were intercepted over Bryansk.", "15", "The ministry"),
+        ("The regional governor has confirmed that four people were killed.", "four", "The regional governor"),
+        (
+            "Kyiv's military administration has also said 12 drones were destroyed.",
+            "12",
+            "Kyiv's military administration",
+        ),
+        ("Officials had told Reuters that 300 troops were sent.", "300", "Officials"),
+    ],
+)
+def test_a_claimant_before_a_verb_with_its_auxiliary(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant

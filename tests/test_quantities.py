@@ -192,6 +192,36 @@ def test_non_quantities_give_nothing(lang: str, text: str) -> None:
     assert quantities(text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value", "unit"),
+    [
+        ("en", "sentenced to 12 years and six months in prison", "12 years and six months", 150, "month"),
+        ("en", "the siege lasted two hours and 30 minutes", "two hours and 30 minutes", 150, "minute"),
+        ("fr", "condamné à 2 ans et 4 mois de prison ferme", "2 ans et 4 mois", 28, "month"),
+        ("es", "condenado a doce años y seis meses de prisión", "doce años y seis meses", 150, "month"),
+        ("de", "zu zwölf Jahren und sechs Monaten Haft verurteilt", "zwölf Jahren und sechs Monaten", 150, "month"),
+        ("de", "drei Wochen und zwei Tage", "drei Wochen und zwei Tage", 23, "day"),
+    ],
+)
+def test_a_span_of_time_in_two_units_is_one_quantity_in_the_smaller(
+    lang: str, text: str, span: str, value: float, unit: str
+) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["value"], mention["unit"]) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "3 years for him and 6 months for her"),
+        ("en", "six months and 12 years"),
+        ("fr", "trois jours et deux nuits"),
+    ],
+)
+def test_spans_of_time_that_are_not_one_stay_apart(lang: str, text: str) -> None:
+    assert len(quantities(text, lang)) == 2
+
+
 def test_fraction_is_reported_as_such() -> None:
     (mention,) = quantities("dont la moitié dans la région de Moscou", "fr")
     assert mention.span.text == "la moitié"

@@ -1,0 +1,136 @@
+"""Dates counted from the publication day in every language: next week or month, the end of the year, N units ago."""
+
+from __future__ import annotations
+
+import pytest
+from enrichment import fact_at
+
+PUBLISHED = "2024-11-17"  # a Sunday
+
+
+def when(text: str, span: str, lang: str) -> str | None:
+    found = fact_at(text, span, lang, PUBLISHED).when
+    return None if found is None else f"{found.text} {found.start} {found.end}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "The ECB is expected to cut its deposit rate to 3% next month.",
+            "3%",
+            "next month 2024-12-01 2024-12-31",
+        ),
+        ("en", "The Fed will keep rates at 4.75% next week.", "4.75%", "next week 2024-11-18 2024-11-24"),
+        (
+            "fr",
+            "La BCE devrait abaisser son taux de dépôt à 3 % le mois prochain.",
+            "3 %",
+            "le mois prochain 2024-12-01 2024-12-31",
+        ),
+        (
+            "fr",
+            "La Pologne enverra 2 000 soldats la semaine prochaine.",
+            "2 000",
+            "la semaine prochaine 2024-11-18 2024-11-24",
+        ),
+        (
+            "es",
+            "El BCE bajará el tipo de depósito al 3 % el próximo mes.",
+            "3 %",
+            "el próximo mes 2024-12-01 2024-12-31",
+        ),
+        (
+            "es",
+            "Polonia enviará 2.000 soldados la semana que viene.",
+            "2.000",
+            "la semana que viene 2024-11-18 2024-11-24",
+        ),
+        (
+            "de",
+            "Die EZB dürfte den Einlagenzins im kommenden Monat auf 3 Prozent senken.",
+            "3 Prozent",
+            "kommenden Monat 2024-12-01 2024-12-31",
+        ),
+        ("de", "Polen will nächste Woche 2000 Soldaten schicken.", "2000", "nächste Woche 2024-11-18 2024-11-24"),
+    ],
+)
+def test_next_week_and_next_month_are_after_publication(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "The army will recruit 5,000 soldiers by the end of the year.",
+            "5,000",
+            "end of the year 2024-12-31 2024-12-31",
+        ),
+        ("en", "Some 2,000 troops will arrive by year-end.", "Some 2,000", "year-end 2024-12-31 2024-12-31"),
+        (
+            "fr",
+            "L'armée recrutera 5 000 soldats d'ici la fin de l'année.",
+            "5 000",
+            "fin de l'année 2024-12-31 2024-12-31",
+        ),
+        (
+            "es",
+            "El ejército reclutará 5.000 soldados antes de finales de año.",
+            "5.000",
+            "finales de año 2024-12-31 2024-12-31",
+        ),
+        (
+            "de",
+            "Die Armee will bis zum Jahresende 5000 Soldaten rekrutieren.",
+            "5000",
+            "Jahresende 2024-12-31 2024-12-31",
+        ),
+    ],
+)
+def test_the_end_of_the_year_is_its_last_day(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "Five weeks ago, the central bank raised its key rate to 21%.",
+            "21%",
+            "Five weeks ago 2024-10-13 2024-10-13",
+        ),
+        ("en", "Two days ago, 40 drones were shot down over Kyiv.", "40", "Two days ago 2024-11-15 2024-11-15"),
+        ("en", "A year ago, 300 troops were stationed there.", "300", "A year ago 2023-11-17 2023-11-17"),
+        (
+            "fr",
+            "Il y a trois semaines, la banque centrale a relevé son taux à 21 %.",
+            "21 %",
+            "Il y a trois semaines 2024-10-27 2024-10-27",
+        ),
+        ("fr", "Il y a deux jours, 40 drones ont été abattus.", "40", "Il y a deux jours 2024-11-15 2024-11-15"),
+        (
+            "es",
+            "Hace dos meses, el banco central subió el tipo al 21 %.",
+            "21 %",
+            "Hace dos meses 2024-09-17 2024-09-17",
+        ),
+        ("es", "Hace 3 semanas, 40 drones fueron derribados.", "40", "Hace 3 semanas 2024-10-27 2024-10-27"),
+        (
+            "de",
+            "Vor drei Wochen hatte die Notenbank den Leitzins auf 21 Prozent angehoben.",
+            "21 Prozent",
+            "Vor drei Wochen 2024-10-27 2024-10-27",
+        ),
+        ("de", "Vor einem Jahr waren dort 300 Soldaten stationiert.", "300", "Vor einem Jahr 2023-11-17 2023-11-17"),
+    ],
+)
+def test_a_count_of_units_ago_is_that_day(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+def test_an_uncounted_ago_dates_nothing() -> None:
+    assert when("A few weeks ago, 40 drones were shot down over Kyiv.", "40", "en") is None
