@@ -65,6 +65,12 @@ def test_a_subject_before_a_compound_tense_with_an_adverb_or_an_aside(text: str,
         ),
         ("Un tribunal a condamné l'homme à 14 ans de prison, a indiqué mardi soir le parquet.", "14 ans", "le parquet"),
         ("Trente drones ont été abattus, ont précisé dimanche les forces aériennes.", "Trente", "les forces aériennes"),
+        (
+            "Le journaliste a été condamné à 22 ans de prison, ont rapporté les agences russes.",
+            "22 ans",
+            "les agences russes",
+        ),
+        ("Douze drones ont été interceptés, ont confirmé lundi les autorités.", "Douze", "les autorités"),
     ],
 )
 def test_an_inverted_verb_may_carry_a_day(text: str, span: str, claimant: str) -> None:

@@ -134,3 +134,32 @@ def test_a_count_of_units_ago_is_that_day(lang: str, text: str, span: str, expec
 
 def test_an_uncounted_ago_dates_nothing() -> None:
     assert when("A few weeks ago, 40 drones were shot down over Kyiv.", "40", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Ukraine killed 1,530 Russian soldiers over the past day.", "1,530", "past day 2024-11-16 2024-11-17"),
+        ("en", "Russia lost 1,200 soldiers in the last 24 hours.", "1,200", "last 24 hours 2024-11-16 2024-11-17"),
+        (
+            "fr",
+            "La Russie a perdu 1 530 soldats au cours des dernières 24 heures.",
+            "1 530",
+            "dernières 24 heures 2024-11-16 2024-11-17",
+        ),
+        (
+            "es",
+            "Rusia perdió 1.500 soldados en las últimas 24 horas.",
+            "1.500",
+            "últimas 24 horas 2024-11-16 2024-11-17",
+        ),
+        (
+            "de",
+            "In den vergangenen 24 Stunden wurden 45 Drohnen abgeschossen.",
+            "45",
+            "vergangenen 24 Stunden 2024-11-16 2024-11-17",
+        ),
+    ],
+)
+def test_the_past_day_is_the_day_before_publication_and_it(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
