@@ -14,8 +14,10 @@ from extract.cli import main
 
 BUDGET = 0.5
 EXTRACTOR = Extractor(time_budget=BUDGET)
-for _lang in EXTRACTOR.langs:  # the one-time set-up of each language, so that timings below are the text's own
-    EXTRACTOR.extract_text("Russia launched 40 drones on 12 May 2024, officials said.", lang=_lang)
+# The one-time set-up of each language, so that timings below are the text's own. Without a budget: on a loaded
+# machine a first call may take longer than the budget, and that is no finding about crafted text.
+for _lang in EXTRACTOR.langs:
+    Extractor(time_budget=None).extract_text("Russia launched 40 drones on 12 May 2024, officials said.", lang=_lang)
 
 PATHOLOGICAL = {
     "50,000 digits": "7" * 50_000,
