@@ -106,6 +106,7 @@ class _Compiled:
     qualifier_blockers: Mapping[str, AtEnd]
     period_qualifiers: frozenset[str]
     period_opener: AtEnd
+    list_joiner: regex.Pattern[str] | None
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
@@ -250,6 +251,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=before(lex.period_openers),
+        list_joiner=_list_joiner(lex.list_joiners),
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
@@ -378,7 +380,8 @@ def scan(text: str, lang: str) -> list[Mention]:
     cores: list[Mention] = []
     reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
     passed = 0  # the excluded spans before this core: they are sorted and do not overlap
-    for match in _matches_from(compiled.core, text, _core_starts(text, compiled)):
+    rewind: list[int] = []
+    for match in _matches_from(compiled.core, text, _core_starts(text, compiled), rewind):
         check()
         start, end = match.span()
         while passed < len(excluded) and excluded[passed][1] <= start:
@@ -386,6 +389,8 @@ def scan(text: str, lang: str) -> list[Mention]:
         if start < reserved or (passed < len(excluded) and excluded[passed][0] < end):
             continue
         mention = _read_core(text, match, start, end, lang, compiled, lex)
+        if mention is not None and mention.end < end:
+            rewind.append(mention.end)  # a word run read shorter than it matched: "six et huit ans" reads "huit" again
         if mention is not None:
             mention = _with_half(text, mention, compiled)
             cores.append(mention)
@@ -402,11 +407,43 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
-    return result
+    return _shared_units(text, result, compiled) if compiled.list_joiner is not None else result
 
 
-def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+def _list_joiner(joiners: list[str]) -> regex.Pattern[str] | None:
+    if not joiners:
+        return None
+    words = [j for j in joiners if j.isalpha()]
+    marks = [j for j in joiners if not j.isalpha()]
+    alternatives = [rf"[{SPACES}]*{_alternation(marks, boundary=False)}[{SPACES}]*"] if marks else []
+    if words:
+        alternatives.append(rf"[{SPACES}]*,?[{SPACES}]+{_alternation(words, boundary=False)}[{SPACES}]+")
+    return caseless("(?:" + "|".join(alternatives) + ")")
+
+
+def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """A bare number listed before one with a unit takes that unit: "19, 17 et 16 ans", "six and eight years"."""
+    assert compiled.list_joiner is not None
+    for index in range(len(mentions) - 2, -1, -1):
+        first, second = mentions[index], mentions[index + 1]
+        if (
+            first.unit is None
+            and first.currency is None
+            and first.value is not None
+            and second.unit is not None
+            and second.currency is None
+            and compiled.list_joiner.fullmatch(text, first.end, second.start)
+        ):
+            mentions[index] = replace(first, unit=second.unit, tag=second.tag)
+    return mentions
+
+
+def _matches_from(
+    pattern: regex.Pattern[str], text: str, starts: list[int], rewind: list[int] | None = None
+) -> Iterator[regex.Match[str]]:
     """What `pattern.finditer(text)` yields, trying `pattern` only at `starts`.
+
+    A position the caller puts in `rewind` after a match (before its end) is where the search goes on instead.
 
     `starts` must be sorted and hold every position where a match can begin, and the pattern
     must never match the empty string: finditer then tries and skips exactly the same positions
@@ -421,6 +458,8 @@ def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> 
         if found is not None:
             position = found.end()
             yield found
+            if rewind:
+                position = rewind.pop()
 
 
 def _core_starts(text: str, compiled: _Compiled) -> list[int]:
