@@ -88,6 +88,9 @@ class Lexicon(_Data):
     and_a_half: list[str] = Field(default_factory=list)
     # Join numbers that share the unit written after the last one ("19, 17 et 16 ans": three years).
     list_joiners: list[str] = Field(default_factory=list)
+    # A "from ... to" after a verb of change is two numbers, not a range: "a relevé son taux de 19 % à 21 %".
+    change_verbs: list[str] = Field(default_factory=list)
+    change_from: list[str] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).

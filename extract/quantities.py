@@ -107,6 +107,8 @@ class _Compiled:
     period_qualifiers: frozenset[str]
     period_opener: AtEnd
     list_joiner: regex.Pattern[str] | None
+    change_from: AtEnd | None
+    change_verb: AtEnd | None
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     qualifier_modifier: Mapping[str, str]
@@ -252,6 +254,8 @@ def _compile(lex: Lexicon) -> _Compiled:
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=before(lex.period_openers),
         list_joiner=_list_joiner(lex.list_joiners),
+        change_from=before(lex.change_from) if lex.change_from else None,
+        change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         qualifier_modifier=qualifier_modifier,
@@ -408,6 +412,21 @@ def scan(text: str, lang: str) -> list[Mention]:
         result.append(mention)
         floor = mention.end
     return _shared_units(text, result, compiled) if compiled.list_joiner is not None else result
+
+
+def _somewhere_before(words: list[str]) -> AtEnd:
+    """One of `words` in the clause that ends where the search ends."""
+    return at_end(rf"{_alternation(words)}[^.;:!?\n]*")
+
+
+def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
+    """Whether `first` opens a "from ... to" of a verb of change ("relevé son taux de 19 % à 21 %")."""
+    if compiled.change_from is None or compiled.change_verb is None:
+        return False
+    opener = compiled.change_from.search(text, max(0, first.start - 6), first.start)
+    if opener is None:
+        return False
+    return compiled.change_verb.search(text, max(0, opener.start() - 60), opener.start()) is not None
 
 
 def _list_joiner(joiners: list[str]) -> regex.Pattern[str] | None:
@@ -582,7 +601,12 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
     index = 0
     while index < len(cores):
         first = cores[index]
-        if index + 1 < len(cores) and first.value is not None and not first.fraction:
+        if (
+            index + 1 < len(cores)
+            and first.value is not None
+            and not first.fraction
+            and not _is_change(text, first, compiled)
+        ):
             second = cores[index + 1]
             between = text[first.end : second.start]
             repeated = compiled.unit_after.match(text, first.end, second.start)
