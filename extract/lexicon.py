@@ -86,8 +86,13 @@ class Lexicon(_Data):
     qualifier_blockers: dict[str, list[str]] = Field(default_factory=dict)
     # Adds a half to the number before it ("two and a half years", "huit ans et demi").
     and_a_half: list[str] = Field(default_factory=list)
-    # Join one span of time written in two units into one quantity ("12 years and six months" = 12.5 years).
+    # Join one span of time written in two units into one quantity ("12 years and six months": 150 months).
     compound_joiners: list[str] = Field(default_factory=list)
+    # Join numbers that share the unit written after the last one ("19, 17 et 16 ans": three years).
+    list_joiners: list[str] = Field(default_factory=list)
+    # A "from ... to" after a verb of change is two numbers, not a range: "a relevé son taux de 19 % à 21 %".
+    change_verbs: list[str] = Field(default_factory=list)
+    change_from: list[str] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).

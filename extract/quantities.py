@@ -109,6 +109,9 @@ class _Compiled:
     qualifier_blockers: Mapping[str, AtEnd]
     period_qualifiers: frozenset[str]
     period_opener: AtEnd
+    list_joiner: regex.Pattern[str] | None
+    change_from: AtEnd | None
+    change_verb: AtEnd | None
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     compound_joiner: regex.Pattern[str]
@@ -254,6 +257,9 @@ def _compile(lex: Lexicon) -> _Compiled:
         qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=before(lex.period_openers),
+        list_joiner=_list_joiner(lex.list_joiners),
+        change_from=before(lex.change_from) if lex.change_from else None,
+        change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         compound_joiner=caseless(f"[{SPACES}]*,?[{SPACES}]*{_alternation(lex.compound_joiners)}[{SPACES}]+"),
@@ -383,7 +389,8 @@ def scan(text: str, lang: str) -> list[Mention]:
     cores: list[Mention] = []
     reserved = 0  # the end of the last core and of the unit words after it ("21 por ciento")
     passed = 0  # the excluded spans before this core: they are sorted and do not overlap
-    for match in _matches_from(compiled.core, text, _core_starts(text, compiled)):
+    rewind: list[int] = []
+    for match in _matches_from(compiled.core, text, _core_starts(text, compiled), rewind):
         check()
         start, end = match.span()
         while passed < len(excluded) and excluded[passed][1] <= start:
@@ -391,6 +398,8 @@ def scan(text: str, lang: str) -> list[Mention]:
         if start < reserved or (passed < len(excluded) and excluded[passed][0] < end):
             continue
         mention = _read_core(text, match, start, end, lang, compiled, lex)
+        if mention is not None and mention.end < end:
+            rewind.append(mention.end)  # a word run read shorter than it matched: "six et huit ans" reads "huit" again
         if mention is not None:
             mention = _with_half(text, mention, compiled)
             cores.append(mention)
@@ -407,6 +416,8 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
+    if compiled.list_joiner is not None:
+        result = _shared_units(text, result, compiled)
     return _compounds(text, result, compiled)
 
 
@@ -431,8 +442,55 @@ def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[
     return joined
 
 
-def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+def _somewhere_before(words: list[str]) -> AtEnd:
+    """One of `words` in the clause that ends where the search ends."""
+    return at_end(rf"{_alternation(words)}[^.;:!?\n]*")
+
+
+def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
+    """Whether `first` opens a "from ... to" of a verb of change ("relevé son taux de 19 % à 21 %")."""
+    if compiled.change_from is None or compiled.change_verb is None:
+        return False
+    opener = compiled.change_from.search(text, max(0, first.start - 6), first.start)
+    if opener is None:
+        return False
+    return compiled.change_verb.search(text, max(0, opener.start() - 60), opener.start()) is not None
+
+
+def _list_joiner(joiners: list[str]) -> regex.Pattern[str] | None:
+    if not joiners:
+        return None
+    words = [j for j in joiners if j.isalpha()]
+    marks = [j for j in joiners if not j.isalpha()]
+    alternatives = [rf"[{SPACES}]*{_alternation(marks, boundary=False)}[{SPACES}]*"] if marks else []
+    if words:
+        alternatives.append(rf"[{SPACES}]*,?[{SPACES}]+{_alternation(words, boundary=False)}[{SPACES}]+")
+    return caseless("(?:" + "|".join(alternatives) + ")")
+
+
+def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """A bare number listed before one with a unit takes that unit: "19, 17 et 16 ans", "six and eight years"."""
+    assert compiled.list_joiner is not None
+    for index in range(len(mentions) - 2, -1, -1):
+        first, second = mentions[index], mentions[index + 1]
+        if (
+            first.unit is None
+            and first.currency is None
+            and first.value is not None
+            and second.unit is not None
+            and second.currency is None
+            and compiled.list_joiner.fullmatch(text, first.end, second.start)
+        ):
+            mentions[index] = replace(first, unit=second.unit, tag=second.tag)
+    return mentions
+
+
+def _matches_from(
+    pattern: regex.Pattern[str], text: str, starts: list[int], rewind: list[int] | None = None
+) -> Iterator[regex.Match[str]]:
     """What `pattern.finditer(text)` yields, trying `pattern` only at `starts`.
+
+    A position the caller puts in `rewind` after a match (before its end) is where the search goes on instead.
 
     `starts` must be sorted and hold every position where a match can begin, and the pattern
     must never match the empty string: finditer then tries and skips exactly the same positions
@@ -447,6 +505,8 @@ def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> 
         if found is not None:
             position = found.end()
             yield found
+            if rewind:
+                position = rewind.pop()
 
 
 def _core_starts(text: str, compiled: _Compiled) -> list[int]:
@@ -569,7 +629,12 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
     index = 0
     while index < len(cores):
         first = cores[index]
-        if index + 1 < len(cores) and first.value is not None and not first.fraction:
+        if (
+            index + 1 < len(cores)
+            and first.value is not None
+            and not first.fraction
+            and not _is_change(text, first, compiled)
+        ):
             second = cores[index + 1]
             between = text[first.end : second.start]
             repeated = compiled.unit_after.match(text, first.end, second.start)
