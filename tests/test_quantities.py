@@ -133,10 +133,14 @@ def test_vague_amounts(lang: str, text: str, span: str, low: float) -> None:
         ("fr", "environ 5 kilomètres", "environ 5 kilomètres", "kilometer"),
         ("fr", "1 500 par jour", "1 500 par jour", "1 / day"),
         ("en", "day 993 of the war", "day 993", "day"),
+        ("es", "el día 1.000 de la guerra", "día 1.000", "day"),
+        ("es", "Rusia pierde cada día 1.000 soldados", "1.000", None),
+        ("en", "Russia loses every day 1,000 soldiers", "1,000", None),
+        ("fr", "la Russie perd chaque jour 1 000 soldats", "1 000", None),
         ("en", "nearly a quarter of a century", "nearly a quarter of a century", "year"),
     ],
 )
-def test_units(lang: str, text: str, span: str, unit: str) -> None:
+def test_units(lang: str, text: str, span: str, unit: str | None) -> None:
     mention = only(text, lang)
     assert (mention["span"], mention["unit"]) == (span, unit)
 
