@@ -114,7 +114,7 @@ class _Compiled:
     change_verb: AtEnd | None
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
-    compound_joiner: regex.Pattern[str]
+    compound_joiner: regex.Pattern[str] | None
     qualifier_modifier: Mapping[str, str]
     post_modifier: Mapping[str, str]
     scale_after: regex.Pattern[str]
@@ -259,12 +259,12 @@ def _compile(lex: Lexicon) -> _Compiled:
         qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=before(lex.period_openers),
-        list_joiner=_list_joiner(lex.list_joiners),
+        list_joiner=_joiner(lex.list_joiners),
         change_from=before(lex.change_from) if lex.change_from else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
-        compound_joiner=caseless(f"[{SPACES}]*,?[{SPACES}]*{_alternation(lex.compound_joiners)}[{SPACES}]+"),
+        compound_joiner=_joiner(lex.compound_joiners),
         qualifier_modifier=qualifier_modifier,
         post_modifier=post_modifier,
         scale_after=regex.compile(rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"),
@@ -421,12 +421,13 @@ def scan(text: str, lang: str) -> list[Mention]:
         floor = mention.end
     if compiled.list_joiner is not None:
         result = _shared_units(text, result, compiled)
-    return _compounds(text, result, compiled)
+    return _compounds(text, result, compiled) if compiled.compound_joiner is not None else result
 
 
 def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
     """Join a span of time and the smaller unit after it into one mention, in the smaller unit, which counts it
     exactly ("12 years and six months": 150 months; "2 ans et 4 mois": 28 months)."""
+    assert compiled.compound_joiner is not None
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
@@ -460,7 +461,8 @@ def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
     return compiled.change_verb.search(text, max(0, opener.start() - 60), opener.start()) is not None
 
 
-def _list_joiner(joiners: list[str]) -> regex.Pattern[str] | None:
+def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
+    """What may stand between two numbers joined by one of `joiners` (marks, or words after an optional comma)."""
     if not joiners:
         return None
     words = [j for j in joiners if j.isalpha()]

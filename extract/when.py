@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -466,32 +466,30 @@ def _weekday(published: dt.date, weekday: int, forward: bool) -> dt.date:
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
 
 
+def _parsed_day(text: str, lang: str, published: dt.date | None, settings: Mapping[str, object]) -> dt.date | None:
+    """The day dateparser reads in `text`, relative words counted from the publication date."""
+    import dateparser  # slow to import: only when a date needs it
+
+    relative = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time())} if published is not None else {}
+    parsed = dateparser.parse(text, languages=[lang], settings={**settings, **relative})
+    return None if parsed is None else parsed.date()
+
+
 @lru_cache(maxsize=1024)
 def _ago(text: str, lang: str, published: dt.date) -> dt.date | None:
     """The day a count of days, weeks, months or years before publication names; None when dateparser cannot read
     it ("a few weeks ago"). Number words become digits first: dateparser reads "tres semanas" but not "dos meses"."""
-    import dateparser  # slow to import: only when a date needs it
-
-    base = dt.datetime.combine(published, dt.time())
-    parsed = dateparser.parse(alpha2digit(text, lang, threshold=0), languages=[lang], settings={"RELATIVE_BASE": base})
-    return parsed.date() if parsed is not None and parsed.date() < published else None
+    day = _parsed_day(alpha2digit(text, lang, threshold=0), lang, published, {})
+    return day if day is not None and day < published else None
 
 
 @lru_cache(maxsize=4096)
 def _absolute(text: str, lang: str, published: dt.date | None, forward: bool) -> dt.date | None:
     """A day written in full, parsed by dateparser; without a year, the one that fits the publication date."""
-    import dateparser  # slow to import: only when a date needs it
-
-    settings: dict[str, object] = {
-        "PREFER_DATES_FROM": "future" if forward else "past",
-        "REQUIRE_PARTS": ["day", "month"],
-    }
-    if published is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    parsed = dateparser.parse(text, languages=[lang], settings=settings)
-    if parsed is None:
+    settings = {"PREFER_DATES_FROM": "future" if forward else "past", "REQUIRE_PARTS": ["day", "month"]}
+    day = _parsed_day(text, lang, published, settings)
+    if day is None:
         return None
-    day: dt.date = parsed.date()
     if regex.search(r"(?:19|20)\d{2}", text):
         return day
     if published is None:
