@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -138,7 +138,10 @@ def _weekday_number(word: str) -> int | None:
     return parsed.weekday() if parsed is not None else None
 
 
+@lru_cache(maxsize=4096)
 def _dateparser(text: str) -> dt.datetime | None:
+    """Memoised: with every part required, the day does not depend on today, and an archive names the same
+    days in many documents ("jeudi 7 novembre 2024"); dateparser takes about a millisecond a call."""
     dateparser = importlib.import_module("dateparser")  # ~0.1 s to import: only when a date needs it
     settings: Any = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
     languages = [lexicon.language for lexicon in all_lexicons()]
