@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import regex
 
 from extract import Extractor
-from extract.budget import BudgetExceeded, document_budget, remaining
+from extract.budget import BudgetExceeded, check, document_budget, remaining
 from extract.cli import main
 
 BUDGET = 0.5
@@ -18,6 +23,18 @@ EXTRACTOR = Extractor(time_budget=BUDGET)
 # machine a first call may take longer than the budget, and that is no finding about crafted text.
 for _lang in EXTRACTOR.langs:
     Extractor(time_budget=None).extract_text("Russia launched 40 drones on 12 May 2024, officials said.", lang=_lang)
+
+T = TypeVar("T")
+# The budget is a SIGALRM timer in the main thread, regex timeouts in any other: both must hold.
+WAYS = ["timer", "timeouts"]
+
+
+def run(way: str, action: Callable[[], T]) -> T:
+    if way == "timer":
+        return action()
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(action).result()
+
 
 PATHOLOGICAL = {
     "50,000 digits": "7" * 50_000,
@@ -34,12 +51,14 @@ PATHOLOGICAL = {
 }
 
 
+@pytest.mark.parametrize("way", WAYS)
 @pytest.mark.parametrize("name", PATHOLOGICAL)
-def test_pathological_text_finishes_in_under_2_s(name: str) -> None:
+def test_pathological_text_finishes_in_under_2_s(name: str, way: str) -> None:
     text = PATHOLOGICAL[name]
     started = time.monotonic()
     try:
-        facts = EXTRACTOR.extract_text(text, lang="fr" if "(fr)" in name else "en", path="crafted.txt")
+        lang = "fr" if "(fr)" in name else "en"
+        facts = run(way, lambda: EXTRACTOR.extract_text(text, lang=lang, path="crafted.txt"))
     except BudgetExceeded as error:
         assert str(error).startswith(f"crafted.txt: extraction stopped over its time budget of {BUDGET:g} s")
     else:
@@ -72,13 +91,55 @@ def test_a_document_over_budget_is_skipped_and_the_batch_goes_on(
     assert line in captured.err and "1 document read, 1 skipped" in captured.err
 
 
-def test_a_backtracking_rule_pattern_is_stopped_by_the_regex_timeout() -> None:
+@pytest.mark.parametrize("way", WAYS)
+def test_a_backtracking_rule_pattern_is_stopped_inside_the_regex_engine(way: str) -> None:
     catastrophic = regex.compile(r"(?:a|aa)+$")
+
+    def backtrack() -> None:
+        with document_budget(0.2):
+            catastrophic.search("a" * 40 + "!", timeout=remaining())
+
     started = time.monotonic()
-    with pytest.raises(BudgetExceeded, match=r"over its time budget of 0\.2 s"), document_budget(0.2):
-        catastrophic.search("a" * 40 + "!", timeout=remaining())
+    with pytest.raises(BudgetExceeded, match=r"over its time budget of 0\.2 s"):
+        run(way, backtrack)
     assert time.monotonic() - started < 1
     assert remaining() is None  # outside a budget, nothing is limited
+
+
+def test_an_alarm_that_library_code_swallows_rings_again_at_the_next_checkpoint() -> None:
+    catastrophic = regex.compile(r"(?:a|aa)+$")
+
+    def parse_like_dateparser() -> None:
+        with contextlib.suppress(Exception):  # dateparser catches every Exception while it parses
+            catastrophic.search("a" * 40 + "!")
+
+    started = time.monotonic()
+    with pytest.raises(BudgetExceeded, match=r"over its time budget of 0\.2 s"), document_budget(0.2):
+        parse_like_dateparser()
+        check()
+    assert time.monotonic() - started < 1
+
+
+def test_the_timer_is_given_back_after_each_document() -> None:
+    for text in ("Russia launched 40 drones.", PATHOLOGICAL["'1 ' 100,000 times"]):
+        with contextlib.suppress(BudgetExceeded):
+            Extractor(time_budget=0.3).extract_text(text, lang="en")
+        assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_program_with_its_own_alarm_keeps_it() -> None:
+    """The budget falls back to regex timeouts and leaves the program's handler and timer alone."""
+    rang: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda number, frame: rang.append(number))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 5)
+        with pytest.raises(BudgetExceeded):
+            Extractor(time_budget=0.3).extract_text(PATHOLOGICAL["'1 ' 100,000 times"], lang="en")
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 5 and not rang
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_no_budget_means_no_limit() -> None:
