@@ -138,6 +138,7 @@ class _Compiled:
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
     noun_stop: frozenset[str]
     not_alone: frozenset[str]
+    counted_one: regex.Pattern[str] | None
     leading_connector: regex.Pattern[str]
     ordinal_after: regex.Pattern[str]
     article_one: AtEnd
@@ -287,6 +288,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         phrase_value=phrase_value,
         noun_stop=frozenset(_key(w) for w in lex.noun_stop_words),
         not_alone=frozenset(_key(w) for w in lex.not_alone),
+        counted_one=caseless("|".join(f"(?:{p})" for p in lex.counted_one)) if lex.counted_one else None,
         ordinal_after=_ordinal_after(lex),
         leading_connector=caseless(
             rf"(?:{_alternation(lex.number_word_connectors, boundary=False)})[{SPACES}]+"
@@ -565,7 +567,7 @@ def _read_core(
         connector = compiled.leading_connector.match(text, start, end)
         if connector is not None:
             start = connector.end()
-        read = _words_value(text[start:end], lang, compiled)
+        read = _words_value(text[start:end], lang, compiled) or _counted_one(text, start, compiled)
         if read is None:
             return None
         length, value = read
@@ -594,6 +596,17 @@ def _read_core(
     if is_year:
         return None
     return _scaled(text, Mention(start, end, value), compiled)
+
+
+def _counted_one(text: str, start: int, compiled: _Compiled) -> tuple[int, float] | None:
+    """A lone "one"/"un" that a `counted_one` pattern of the lexicon reads as the number one here."""
+    if compiled.counted_one is None:
+        return None
+    low, high = max(0, start - 80), min(len(text), start + 120)
+    for found in compiled.counted_one.finditer(text, low, high, overlapped=True, timeout=remaining()):
+        if found.start("one") == start:
+            return found.end("one") - start, 1.0
+    return None
 
 
 def _scaled(text: str, mention: Mention, compiled: _Compiled) -> Mention:

@@ -295,3 +295,44 @@ def test_speeds_are_not_distances() -> None:
 
 def test_french_unit_words_are_case_sensitive() -> None:
     assert [m.quantity.unit for m in quantities("selon 20 Minutes, et 20 minutes plus tard", "fr")] == [None, "minute"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "One person was killed in the strike.", "One"),
+        ("en", "The attack killed one and injured two.", "one"),
+        ("en", "Air defences shot down one ballistic missile.", "one"),
+        ("es", "Un soldado murió en el ataque.", "Un"),
+        ("es", "El ataque mató a una persona.", "una"),
+        ("es", "El bombardeo dejó un muerto.", "un"),
+        ("es", "Las defensas derribaron un misil y doce drones.", "un"),
+    ],
+)
+def test_one_is_a_number_only_in_a_clear_count(lang: str, text: str, span: str) -> None:
+    found = [m for m in quantities(text, lang) if m.quantity.value == 1]
+    assert [m.span.text for m in found] == [span]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "One of them was killed; no one was injured."),
+        ("en", "One soldier said the unit had no ammunition."),
+        ("es", "Un soldado ucraniano dijo que un dron impactó contra un autobús."),
+        ("es", "Un portavoz dijo que un ataque alcanzó la ciudad."),
+    ],
+)
+def test_one_as_an_article_or_pronoun_is_no_number(lang: str, text: str) -> None:
+    assert quantities(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The central bank raised its key rate from 4.5% to 4.75%."),
+        ("es", "El banco central elevó su tasa de interés del 45 % al 50 %."),
+    ],
+)
+def test_from_to_after_a_verb_of_change_is_two_numbers(lang: str, text: str) -> None:
+    assert len(quantities(text, lang)) == 2
