@@ -71,6 +71,10 @@ class Lexicon(_Data):
     number_word_forms: dict[str, str] = Field(default_factory=dict)
     not_alone: list[str] = Field(default_factory=list)
     article_one: list[str] = Field(default_factory=list)
+    # Where a `not_alone` word is the number one after all: before text this pattern matches at its end
+    # ("une personne a été tuée", "ein Soldat wurde getötet"), or after one of these words ("dont un enfant").
+    one_when_followed_by: str | None = None
+    one_when_preceded_by: list[str] = Field(default_factory=list)
     scales: dict[str, float]
     currency_only_scales: list[str] = Field(default_factory=list)
     amounts: list[FixedAmount] = Field(default_factory=list)

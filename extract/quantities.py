@@ -142,6 +142,8 @@ class _Compiled:
     ordinal_after: regex.Pattern[str]
     article_one: AtEnd
     number_words: frozenset[str]
+    one_followed: regex.Pattern[str] | None
+    one_preceded: AtEnd | None
 
 
 @lru_cache(maxsize=4096)
@@ -295,6 +297,8 @@ def _compile(lex: Lexicon) -> _Compiled:
         ),
         article_one=before(lex.article_one),
         number_words=frozenset(_key(w) for w in lex.number_words),
+        one_followed=caseless(lex.one_when_followed_by) if lex.one_when_followed_by else None,
+        one_preceded=before(lex.one_when_preceded_by) if lex.one_when_preceded_by else None,
     )
 
 
@@ -567,7 +571,7 @@ def _read_core(
             start = connector.end()
         read = _words_value(text[start:end], lang, compiled)
         if read is None:
-            return None
+            return _alone_one(text, start, lang, compiled)
         length, value = read
         end = start + length
         article = compiled.article_one.search(text, max(0, start - 6), start)
@@ -594,6 +598,23 @@ def _read_core(
     if is_year:
         return None
     return _scaled(text, Mention(start, end, value), compiled)
+
+
+def _alone_one(text: str, start: int, lang: str, compiled: _Compiled) -> Mention | None:
+    """A `not_alone` word ("un", "ein") that is the number one where the lexicon says so; else None."""
+    word = _LETTERS.match(text, start)
+    if word is None or _key(word.group()) not in compiled.not_alone:
+        return None
+    try:
+        if text2num(compiled.lexicon.number_word_forms.get(_key(word.group()), _key(word.group())), lang) != 1:
+            return None
+    except ValueError:
+        return None
+    followed = compiled.one_followed is not None and compiled.one_followed.match(text, word.end()) is not None
+    preceded = (
+        compiled.one_preceded is not None and compiled.one_preceded.search(text, max(0, start - 30), start) is not None
+    )
+    return Mention(start, word.end(), 1.0) if followed or preceded else None
 
 
 def _scaled(text: str, mention: Mention, compiled: _Compiled) -> Mention:
