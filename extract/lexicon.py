@@ -70,8 +70,9 @@ class Lexicon(_Data):
     # Spellings text2num reads in another form ("eine Million" -> "ein million").
     number_word_forms: dict[str, str] = Field(default_factory=dict)
     not_alone: list[str] = Field(default_factory=list)
-    # Where a `not_alone` word is still the number one: patterns (caseless) whose group `one` is the word, in a
-    # clear count ("un soldado murió", "killed one person", "one drone hit"); anywhere else it stays an article.
+    # Where a `not_alone` word is still the number one, in a clear count ("un soldado murió", "killed one",
+    # "ein Toter"): patterns (caseless) matched where the word starts, opening with it after any lookbehinds
+    # for what comes before ("(?<=au moins )un"); anywhere else it stays an article.
     counted_one: list[str] = Field(default_factory=list)
     article_one: list[str] = Field(default_factory=list)
     scales: dict[str, float]

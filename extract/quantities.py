@@ -599,14 +599,12 @@ def _read_core(
 
 
 def _counted_one(text: str, start: int, compiled: _Compiled) -> tuple[int, float] | None:
-    """A lone "one"/"un" that a `counted_one` pattern of the lexicon reads as the number one here."""
-    if compiled.counted_one is None:
+    """A lone "one"/"un"/"ein" that a `counted_one` pattern of the lexicon, matched where it starts, counts."""
+    if compiled.counted_one is None or compiled.counted_one.match(text, start, timeout=remaining()) is None:
         return None
-    low, high = max(0, start - 80), min(len(text), start + 120)
-    for found in compiled.counted_one.finditer(text, low, high, overlapped=True, timeout=remaining()):
-        if found.start("one") == start:
-            return found.end("one") - start, 1.0
-    return None
+    word = _LETTERS.match(text, start)
+    assert word is not None  # the patterns open with the word, after lookbehinds
+    return word.end() - start, 1.0
 
 
 def _scaled(text: str, mention: Mention, compiled: _Compiled) -> Mention:
