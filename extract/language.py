@@ -43,18 +43,24 @@ def detect_language(text: str, langs: tuple[str, ...]) -> str:
         first = _confident(detector, _sample(text, 0))
         if first is not None and first == _confident(detector, _sample(text, len(text) // 2)):
             return first
-    found = detector.detect_language_of(text[:FULL_TEXT])
+    found = detector.detect_language_of(_one_line(text[:FULL_TEXT]))
     if found is None:
         return langs[0]
     return str(found.iso_code_639_1.name).lower()
 
 
 def _sample(text: str, start: int) -> str:
-    """About SAMPLE characters from `start`, in whole words."""
+    """About SAMPLE characters from `start`, in whole words, on one line."""
     if start:
         start = text.find(" ", start) + 1
     end = text.rfind(" ", start, start + SAMPLE)
-    return text[start : end if end > start else start + SAMPLE]
+    return _one_line(text[start : end if end > start else start + SAMPLE])
+
+
+def _one_line(text: str) -> str:
+    """The text with each run of white space one space: the detector takes up to six times as long over
+    text with line breaks (a headline and a dateline: 0.67 ms instead of 0.10), and decides the same."""
+    return " ".join(text.split())
 
 
 def _confident(detector, sample: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -83,7 +89,7 @@ def sentence_language(sentence: str, doc_lang: str, langs: tuple[str, ...]) -> s
     quoted = sum(len(m.group(1)) for m in _QUOTE.finditer(sentence, timeout=remaining()))
     if quoted < len(sentence) / 2:
         return doc_lang
-    confidences = _detector(langs).compute_language_confidence_values(sentence)
+    confidences = _detector(langs).compute_language_confidence_values(_one_line(sentence))
     best = confidences[0]
     code = str(best.language.iso_code_639_1.name).lower()
     if code != doc_lang and best.value >= SENTENCE_CONFIDENCE:
