@@ -42,6 +42,8 @@ _MENTION = "(?:\ue000++|\ue001++)"
 _ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
+# A group that holds another mention ("(?P<_unit_of>{N}), {Q} of them"): a count without a unit takes that one's.
+UNIT_OF = "_unit_of"
 # A pattern that opens with its {Q}, perhaps after lookbehinds (they see the text before where a match is tried).
 _ANCHORED = regex.compile(r"(?:\(\?<[=!](?:[^()\\]|\\.|(?<group>\((?:[^()\\]|\\.|(?&group))*\)))*\))*\{Q(?::\w+)?\}")
 # Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
@@ -638,8 +640,18 @@ def match_sentence(
                 if resolved is None:
                     continue
                 attributes, unit = resolved
+                if unit is None and mention.unit is None:
+                    unit = _unit_of(match, by_start)
                 claimed[start] = Candidate(rule.kind, mention, attributes, unit, rule.id, sentence)
     return [claimed[k] for k in sorted(claimed)]
+
+
+def _unit_of(match: regex.Match[str], by_start: dict[int, Mention]) -> str | None:
+    """The unit of the mention a rule names as the one a bare count shares ("five years, three of them suspended")."""
+    if UNIT_OF not in match.re.groupindex or match.start(UNIT_OF) < 0:
+        return None
+    other = by_start.get(match.start(UNIT_OF))
+    return None if other is None else other.unit
 
 
 def _taken(
@@ -726,7 +738,7 @@ def _attributes(
     """Attribute values: set by the rule, captured by a named group, or read from cues."""
     values: dict[str, Any] = {name: value for name, value in settings.items() if value != "cue"}
     for name, captured in match.groupdict().items():
-        if name.startswith("_q_") or captured is None or name in values:
+        if name.startswith(("_q_", UNIT_OF)) or captured is None or name in values:
             continue
         table = rule.tables.get(name)
         value = _value_of(table, captured) if table is not None else captured.strip()

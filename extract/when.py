@@ -113,6 +113,9 @@ class WhenLexicon(BaseModel):
     # Right before a date, these tie it to a noun ("la misión creada en 1978", "el incendio declarado el sábado"):
     # the date says what the noun is and dates no fact, unless a number comes just before ("los 96 drones lanzados el").
     attributive: str = "(?!)"
+    # Words that open a running total ("bringing the total to", "lo que eleva el total a"): a count right after
+    # them sums every day before, so a date earlier in the sentence ("in the past 24 hours") does not date it.
+    running_total: str = "(?!)"
     expressions: list[DatePattern] = Field(min_length=1)
 
 
@@ -142,6 +145,7 @@ class _Compiled:
     not_since: regex.Pattern[str]
     # Searched from the end first: whether a window ends in one (few do) costs a sixth of finding where it starts.
     attributive: AtEnd
+    running_total: regex.Pattern[str]
     lang: str
 
 
@@ -195,6 +199,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
+        running_total=caseless(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}$"),
         lang=lang,
     )
 
@@ -566,6 +571,13 @@ def when_of(
         if not visible and own is not None:  # a relative clause without a date of its own takes the sentence's
             visible = [d for d in inside if _visible(d, None, clauses)]
         inside = visible
+    total = _running_total(compiled, text, sentence, position)
+    if total is not None:
+        # A running total is dated by a date in its own words or after them, or by the day it was reached
+        # ("on Sunday, bringing the toll to nine"); not by the period of the increment ("in the past 24 hours").
+        inside = [d for d in inside if d.start >= total or d.first == d.last]
+        if not inside:
+            return None
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
@@ -598,6 +610,14 @@ def _about_a_count(text: str, sentence: Sentence, clause: regex.Match[str]) -> b
     wurden 71 abgeschossen") dates the count."""
     embedded = text.startswith(",", clause.end()) and clause.end() < sentence.end
     return embedded and _COUNTED.search(text, sentence.start, clause.start(), timeout=remaining()) is not None
+
+
+def _running_total(compiled: _Compiled | None, text: str, sentence: Sentence, position: int) -> int | None:
+    """Where the running total that holds the count at `position` opens, if it is one."""
+    if compiled is None:
+        return None
+    found = compiled.running_total.search(text, max(sentence.start, position - 160), position, timeout=remaining())
+    return None if found is None else found.start()
 
 
 def _visible(date: DateMention, own: tuple[int, int] | None, clauses: Sequence[tuple[int, int]]) -> bool:
