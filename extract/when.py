@@ -145,7 +145,7 @@ class _Compiled:
     not_since: regex.Pattern[str]
     # Searched from the end first: whether a window ends in one (few do) costs a sixth of finding where it starts.
     attributive: AtEnd
-    running_total: regex.Pattern[str]
+    running_total: AtEnd
     lang: str
 
 
@@ -199,7 +199,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
-        running_total=caseless(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}$"),
+        running_total=at_end(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}"),
         lang=lang,
     )
 
@@ -616,7 +616,7 @@ def _running_total(compiled: _Compiled | None, text: str, sentence: Sentence, po
     """Where the running total that holds the count at `position` opens, if it is one."""
     if compiled is None:
         return None
-    found = compiled.running_total.search(text, max(sentence.start, position - 160), position, timeout=remaining())
+    found = compiled.running_total.search(text, max(sentence.start, position - 160), position)
     return None if found is None else found.start()
 
 
