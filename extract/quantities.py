@@ -315,7 +315,7 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
 
     Also the lead: what can come before the first digit of one of them (a weekday, a month,
     "+" or "("). Every alternative starts with a digit or with the lead right before a digit,
-    so that the pattern need only be tried there (see `_excluded_starts`).
+    so that the pattern need only be tried there (see `_excluded_spans`).
     """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
     months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"

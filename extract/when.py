@@ -400,13 +400,13 @@ def _resolve(
     if kind == "year_end":  # "bis zum Jahresende": 31 December of this year
         return dt.date(published.year, 12, 31), dt.date(published.year, 12, 31)
     if kind == "next_week":
-        monday = published + dt.timedelta(days=7 - published.weekday())
+        monday = _next_monday(published)
         return monday, monday + dt.timedelta(days=6)
     if kind == "next_month":
         first = _month_end(published.year, published.month) + dt.timedelta(days=1)
         return first, _month_end(first.year, first.month)
     if kind == "coming_weeks":  # "in den kommenden Wochen": the next three weeks, Monday to Sunday
-        monday = published + dt.timedelta(days=7 - published.weekday())
+        monday = _next_monday(published)
         return monday, monday + dt.timedelta(days=20)
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
@@ -462,6 +462,11 @@ def _season(index: int, published: dt.date, forward: bool, year: int | None) -> 
     end_month = (start_month + 1) % 12 + 1
     end = _month_end(start.year + (1 if end_month < start_month else 0), end_month)
     return start, end
+
+
+def _next_monday(published: dt.date) -> dt.date:
+    """The Monday that opens the week after publication."""
+    return published + dt.timedelta(days=7 - published.weekday())
 
 
 def _weekday(published: dt.date, weekday: int, forward: bool) -> dt.date:
