@@ -40,6 +40,7 @@ _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})")
 _ORDINAL = regex.compile(r"\d{1,3}\.")
+_DIGIT = regex.compile(r"\p{N}")
 # A lowercase word inflected like an adjective.
 _INFLECTED = regex.compile(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)")
 
@@ -87,6 +88,9 @@ class SourceLexicon(BaseModel):
     name_joins: list[str] = Field(default_factory=list)
     # Determiners that attach a noun phrase to the noun before them ("der Sprecher des Ministeriums").
     genitives: list[str] = Field(default_factory=list)
+    # Whom a claimant speaks to, in the dative after its name, though the determiner may read as a genitive
+    # ("wie sein Anwalt der Nachrichtenagentur AFP sagte"): such a phrase ends the claimant.
+    addressees: list[str] = Field(default_factory=list)
     # After an opening phrase the subject follows the verb ("Für 2025 erwarten die Ökonomen …").
     subject_after_verb: bool = False
 
@@ -119,6 +123,7 @@ class _Compiled:
     aside: regex.Pattern[str]
     coordinator: regex.Pattern[str]
     participle: regex.Pattern[str]
+    addressee: regex.Pattern[str]
     reflexives: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     joins: frozenset[str] = frozenset()
@@ -155,7 +160,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         # Punctuation has no case: matched as it is, which is quicker to test.
         inverted=caseless(rf"(?-i:[,»”\"])\s*{inverted}{after_inverted}"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
-        trailing=caseless(rf"(?:\s+{trailing})+$"),
+        trailing=caseless(rf"(?:\s+{trailing})+\s*$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),
@@ -178,6 +183,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         participle=caseless(
             rf"(?<![\p{{L}}]){_alternation(lexicon.participles) if lexicon.participles else '(?!)'}(?![\p{{L}}])"
         ),
+        addressee=caseless(_alternation(lexicon.addressees) if lexicon.addressees else "(?!)"),
         reflexives=frozenset(r.lower() for r in lexicon.reflexives),
         determiners=frozenset(d.lower() for d in lexicon.determiners),
         joins=frozenset(j.lower() for j in lexicon.joins),
@@ -226,8 +232,14 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         rest = text[match.end() : sentence.end]
         ends_sentence = _MORE_THAN_25_LETTERS.match(rest, timeout=remaining()) is None
         parenthetical = rest.lstrip().startswith(",")
-        # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too.
-        covers = whole if parenthetical or ends_sentence else (match.end(), sentence.end)
+        # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too;
+        # and a claimant after a comma, with no figure after it, vouches for the clause before the comma
+        # ("…, the governor said in a statement posted on Telegram").
+        after_claim = (
+            text[sentence.start : claimant.start].rstrip().endswith(",")
+            and _DIGIT.search(text, claimant.end, sentence.end) is None
+        )
+        covers = whole if parenthetical or ends_sentence or after_claim else (match.end(), sentence.end)
         found.append(_within_clause(text, claimant, covers))
     if compiled.reflexives:
         found = [_reflexive(text, sentence, c, compiled) for c in found]
@@ -353,8 +365,8 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
         after_noun = before[:1].isupper() and before.lower() not in compiled.determiners
         lower = token.lower()
         if lower in compiled.determiners:
-            if after_noun and lower not in compiled.genitives:
-                break  # "die Bundesbank ein Wachstum": a second noun phrase
+            if after_noun and (lower not in compiled.genitives or compiled.addressee.match(text, word.start())):
+                break  # "die Bundesbank ein Wachstum": a second noun phrase; "der Nachrichtenagentur AFP" spoken to
             attribute = attribute or (following[:1].islower() and not _adjective(following, compiled))
         elif token[:1].isupper():
             end = word.end()

@@ -98,3 +98,43 @@ def test_the_agent_of_a_confirming_participle_is_the_claimant(text: str, number:
 )
 def test_a_claimant_before_a_verb_with_its_auxiliary(text: str, number: str, claimant: str) -> None:
     assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("The defence ministry also said 28 drones were destroyed overnight.", "28", "The defence ministry"),
+        ("The defence ministry for its part said 28 drones were destroyed overnight.", "28", "The defence ministry"),
+        ("The defence ministry, for its part, said 28 drones were destroyed.", "28", "The defence ministry"),
+        ("Moscow in turn said it had shot down 17 Ukrainian drones.", "17", "Moscow"),
+    ],
+)
+def test_an_adverb_or_aside_before_the_verb_is_not_part_of_the_claimant(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        ("Four people were killed, the governor said in a statement posted on Telegram.", "Four", "the governor"),
+        ("At least 12 drones were downed, the air force said in its morning report.", "At least 12", "the air force"),
+        ("Three soldiers were wounded, a military spokesman told reporters in Kyiv.", "Three", "a military spokesman"),
+    ],
+)
+def test_a_claimant_after_a_comma_vouches_for_the_clause_before_it(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The figure is in the claimant's own relative clause, or before a "but": not what it says.
+        "Elsewhere, Russia's central bank, which raised its key rate to 21% in October, has warned that corporate"
+        " borrowers are struggling.",
+        "The Fed held its rate at 5.5% on Wednesday, but chair Jerome Powell said a cut could come as soon as"
+        " September.",
+    ],
+)
+def test_a_figure_outside_what_the_claimant_says_has_no_claimant(text: str) -> None:
+    figure = "21%" if "21%" in text else "5.5%"
+    assert sources(text)[figure] is None

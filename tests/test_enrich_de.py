@@ -332,3 +332,23 @@ def test_a_season_with_its_year_and_a_day_with_its_ordinal_dot() -> None:
         "2023-08-31",
     )
     assert when("Der Angriff am 6. November tötete 5 Menschen.", "5") == ("6. November", "2024-11-06", "2024-11-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
+        (
+            "Das Gericht verurteilte ihn zu sieben Jahren Haft, wie sein Anwalt der Nachrichtenagentur AFP sagte.",
+            "sieben Jahren",
+            "sein Anwalt",
+        ),
+        (
+            "Vier Menschen wurden getötet, wie ein Sprecher der Polizei der Deutschen Presse-Agentur sagte.",
+            "Vier",
+            "ein Sprecher der Polizei",
+        ),
+        ("Vier Menschen wurden getötet, sagte der Gouverneur dem Sender n-tv.", "Vier", "der Gouverneur"),
+    ],
+)
+def test_the_press_spoken_to_is_not_part_of_the_claimant(text: str, mention: str, claimant: str) -> None:
+    assert source(text, mention) == claimant

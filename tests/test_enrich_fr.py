@@ -412,3 +412,40 @@ def test_an_attack_without_precedent_since_the_start_of_the_war_is_no_date() -> 
 )
 def test_an_inverted_pronoun_after_a_quotation_is_the_speaker_named_before(text: str, span: str, claimant: str) -> None:
     assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "Le ministère russe de la Défense a pour sa part affirmé avoir intercepté 28 drones.",
+            "28",
+            "Le ministère russe de la Défense",
+        ),
+        ("L'armée ukrainienne a de son côté indiqué avoir abattu 31 drones.", "31", "L'armée ukrainienne"),
+        ("Kiev a quant à lui affirmé avoir abattu 17 drones russes.", "17", "Kiev"),
+        ("Le ministère a par ailleurs fait état de 12 drones abattus.", "12", "Le ministère"),
+    ],
+)
+def test_a_locution_between_auxiliary_and_participle(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "Quatre personnes ont été tuées, a précisé dimanche soir sur Telegram le gouverneur régional.",
+            "Quatre",
+            "le gouverneur régional",
+        ),
+        (
+            "Onze drones ont été abattus, a indiqué dans un communiqué l'armée de l'air.",
+            "Onze",
+            "l'armée de l'air",
+        ),
+        ("Trois civils ont été blessés, a déclaré à l'AFP le maire de la ville.", "Trois", "le maire de la ville"),
+    ],
+)
+def test_an_inverted_claimant_after_the_channel_of_the_statement(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant

@@ -316,3 +316,19 @@ def test_where_a_subject_read_backwards_starts(text: str, number: str, expected:
 )
 def test_figures_raised_by_a_claimant_and_la_cifra_as_a_noun(text: str, number: str, expected: str | None) -> None:
     assert sources(text)[number] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Cuatro personas murieron, informó a través de Telegram el gobernador.", "Cuatro", "el gobernador"),
+        ("Dos civiles resultaron heridos, dijo a la agencia EFE un portavoz policial.", "Dos", "un portavoz policial"),
+        (
+            "Fueron derribados 25 drones, señaló este lunes en un comunicado el Ministerio de Defensa.",
+            "25",
+            "el Ministerio de Defensa",
+        ),
+    ],
+)
+def test_a_claimant_after_the_verb_and_the_channel(text: str, number: str, expected: str) -> None:
+    assert sources(text)[number] == expected
