@@ -194,7 +194,8 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         season_of=_index(lexicon.seasons),
         part_of=_index(lexicon.parts),
         ordinal_of=_index(lexicon.ordinals, 1),
-        future=caseless(rf"(?:{lexicon.future})[^.;!?]{{0,40}}$"),
+        # Up to the date, within the sentence: a decimal point ("to 0.75% in December") does not end it.
+        future=caseless(rf"(?:{lexicon.future})(?:[^.;!?]|(?<=\d)\.(?=\d)){{0,40}}$"),
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),

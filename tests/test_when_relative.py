@@ -163,3 +163,14 @@ def test_an_uncounted_ago_dates_nothing() -> None:
 )
 def test_the_past_day_is_the_day_before_publication_and_it(lang: str, text: str, span: str, expected: str) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The central bank will cut its key rate to 0.75% in December.", "0.75%", "December 2024-12-01 2024-12-31"),
+        ("Britain will send 1.5 thousand more troops on Monday.", "1.5 thousand", "Monday 2024-11-18 2024-11-18"),
+    ],
+)
+def test_a_future_verb_reaches_its_date_across_a_decimal_point(text: str, span: str, expected: str) -> None:
+    assert when(text, span, "en") == expected
