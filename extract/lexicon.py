@@ -97,6 +97,8 @@ class Lexicon(_Data):
     # A "from ... to" after a verb of change is two numbers, not a range: "a relevé son taux de 19 % à 21 %".
     change_verbs: list[str] = Field(default_factory=list)
     change_from: list[str] = Field(default_factory=list)
+    # ... but a "from ... to" right after one of these nouns is a range: "dans une fourchette de 4,75 % à 5 %".
+    range_nouns: list[str] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).

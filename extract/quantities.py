@@ -112,6 +112,7 @@ class _Compiled:
     list_joiner: regex.Pattern[str] | None
     change_from: AtEnd | None
     change_verb: AtEnd | None
+    range_noun: AtEnd | None
     qualifier_after: regex.Pattern[str]
     half_after: regex.Pattern[str]
     compound_joiner: regex.Pattern[str] | None
@@ -263,6 +264,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         list_joiner=_joiner(lex.list_joiners),
         change_from=before(lex.change_from) if lex.change_from else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
+        range_noun=before(lex.range_nouns) if lex.range_nouns else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         compound_joiner=_joiner(lex.compound_joiners),
@@ -459,6 +461,9 @@ def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
         return False
     opener = compiled.change_from.search(text, max(0, first.start - 6), first.start)
     if opener is None:
+        return False
+    at = opener.start()
+    if compiled.range_noun is not None and compiled.range_noun.search(text, max(0, at - 40), at) is not None:
         return False
     return compiled.change_verb.search(text, max(0, opener.start() - 60), opener.start()) is not None
 
