@@ -423,8 +423,7 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
-    if compiled.list_joiner is not None:
-        result = _shared_units(text, result, compiled)
+    result = _shared_units(text, result, compiled)
     return _compounds(text, result, compiled) if compiled.compound_joiner is not None else result
 
 
@@ -481,8 +480,8 @@ def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
 
 
 def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
-    """A bare number listed before one with a unit takes that unit: "19, 17 et 16 ans", "six and eight years"."""
-    assert compiled.list_joiner is not None
+    """A bare number listed before one with a unit takes that unit: "19, 17 et 16 ans", "six and eight years";
+    so does the level a change starts from: "cut its key rate from 45 to 42.5 percent"."""
     for index in range(len(mentions) - 2, -1, -1):
         first, second = mentions[index], mentions[index + 1]
         if (
@@ -491,10 +490,21 @@ def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> li
             and first.value is not None
             and second.unit is not None
             and second.currency is None
-            and compiled.list_joiner.fullmatch(text, first.end, second.start)
+            and (_listed(text, first, second, compiled) or _changed(text, first, second, compiled))
         ):
             mentions[index] = replace(first, unit=second.unit, tag=second.tag)
     return mentions
+
+
+def _listed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
+    joiner = compiled.list_joiner
+    return joiner is not None and joiner.fullmatch(text, first.end, second.start) is not None
+
+
+def _changed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
+    """Whether `first` and `second` are the two ends of a change ("de 45 à 42,5 %", "del 45 al 42,5 %")."""
+    between = text[first.end : second.start]
+    return any(middle.match(between) for _, middle in compiled.ranges) and _is_change(text, first, compiled)
 
 
 def _matches_from(

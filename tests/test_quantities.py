@@ -336,3 +336,26 @@ def test_one_as_an_article_or_pronoun_is_no_number(lang: str, text: str) -> None
 )
 def test_from_to_after_a_verb_of_change_is_two_numbers(lang: str, text: str) -> None:
     assert len(quantities(text, lang)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start"),
+    [
+        ("en", "The central bank cut its key rate from 45 to 42.5 percent.", "45"),
+        ("es", "El banco central recortó el tipo de interés del 45 al 42,5 %.", "45"),
+        ("fr", "La banque centrale a abaissé son taux de 45 à 42,5 %.", "45"),
+    ],
+)
+def test_the_level_a_change_starts_from_takes_the_unit_of_where_it_ends(lang: str, text: str, start: str) -> None:
+    first, second = quantities(text, lang)
+    assert first.span.text == start
+    assert first.quantity.unit == second.quantity.unit == "percent"
+
+
+def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
+    assert [m.quantity.unit for m in quantities("Interest rates rose from 4 to 4.25% in three months.", "en")] == [
+        "percent",
+        "percent",
+        "month",
+    ]
+    assert [m.quantity.unit for m in quantities("The toll rose from 10 to 15 people.", "en")] == [None, None]
