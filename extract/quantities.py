@@ -464,7 +464,7 @@ def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
     at = opener.start()
     if compiled.range_noun is not None and compiled.range_noun.search(text, max(0, at - 40), at) is not None:
         return False
-    return compiled.change_verb.search(text, max(0, opener.start() - 60), opener.start()) is not None
+    return compiled.change_verb.search(text, max(0, at - 60), at) is not None
 
 
 def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
