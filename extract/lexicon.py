@@ -99,6 +99,8 @@ class Lexicon(_Data):
     change_from: list[str] = Field(default_factory=list)
     # ... but a "from ... to" right after one of these nouns is a range: "dans une fourchette de 4,75 % à 5 %".
     range_nouns: list[str] = Field(default_factory=list)
+    # A "from ... to" written so that it is a change whatever the verb: "ist von 2,5 auf 2,2 Prozent gesunken".
+    changes: list[RangeForm] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).

@@ -16,7 +16,7 @@ from text_to_num import text2num
 
 from extract.budget import check, remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, load_lexicon
+from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, RangeForm, load_lexicon
 from extract.patterns import AtEnd, at_end, caseless
 from schemas import Quantity, QuantityMention, Span
 
@@ -136,6 +136,7 @@ class _Compiled:
     identifier_before: AtEnd
     year_before: AtEnd
     ranges: list[tuple[AtEnd | None, regex.Pattern[str]]]
+    changes: list[tuple[AtEnd | None, regex.Pattern[str]]]
     phrase_value: dict[str, tuple[float | None, float | None, str | None, str, bool]]
     noun_stop: frozenset[str]
     not_alone: frozenset[str]
@@ -191,11 +192,6 @@ def _compile(lex: Lexicon) -> _Compiled:
     core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
     excluded, lead = _not_quantities(lex)
 
-    def before(phrases: Iterable[str]) -> AtEnd:
-        # Words right before a position (then spaces or quotes): searched for with endpos there.
-        words = _alternation(phrases, boundary=False)
-        return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*")
-
     qualifier_modifier = {_key(q): m for m, qs in lex.qualifiers.items() for q in qs}
     post_modifier = {_key(q): m for m, qs in lex.post_qualifiers.items() for q in qs}
     scales = {s: v for s, v in lex.scales.items()}
@@ -237,15 +233,6 @@ def _compile(lex: Lexicon) -> _Compiled:
         + ")"
     )
     unit_after = regex.compile(unit_pattern, regex.V1) if lex.units_case_sensitive else caseless(unit_pattern)
-    ranges: list[tuple[AtEnd | None, regex.Pattern[str]]] = []
-    for form in lex.ranges:
-        middle = caseless(
-            rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
-            if not form.middle.isalpha()
-            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$"
-        )
-        ranges.append((before([form.before]) if form.before else None, middle))
-
     return _Compiled(
         lexicon=lex,
         core=core,
@@ -257,14 +244,14 @@ def _compile(lex: Lexicon) -> _Compiled:
             longest=regex.compile(f"(?rp){lead}", regex.V1),
             at_end=regex.compile(rf"{lead}\Z", regex.V1),
         ),
-        qualifier_before=before(qualifier_modifier),
-        qualifier_blockers={_key(q): before(words) for q, words in lex.qualifier_blockers.items()},
+        qualifier_before=_right_before(qualifier_modifier),
+        qualifier_blockers={_key(q): _right_before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
-        period_opener=before(lex.period_openers),
+        period_opener=_right_before(lex.period_openers),
         list_joiner=_joiner(lex.list_joiners),
-        change_from=before(lex.change_from) if lex.change_from else None,
+        change_from=_right_before(lex.change_from) if lex.change_from else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
-        range_noun=before(lex.range_nouns) if lex.range_nouns else None,
+        range_noun=_right_before(lex.range_nouns) if lex.range_nouns else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
         half_after=after(lex.and_a_half, gap=f"[{SPACES}]+"),
         compound_joiner=_joiner(lex.compound_joiners),
@@ -274,19 +261,20 @@ def _compile(lex: Lexicon) -> _Compiled:
         scales={_key(s): v for s, v in scales.items()} | scales,
         unit_after=unit_after,
         unit_of_form=unit_of_form,
-        unit_before=before(prefix_unit_of_form),
+        unit_before=_right_before(prefix_unit_of_form),
         prefix_unit_of_form=prefix_unit_of_form,
-        rate_before=before(rate_of_form),
+        rate_before=_right_before(rate_of_form),
         rate_after=after(rate_of_form, gap=f"[{SPACES}]+"),
         rate_of_form=rate_of_form,
         currency_before=caseless(rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"),
         currency_after=after(symbols + currency_words),
         currency_of_form=currency_of_form,
-        direction_before=before(direction_of_form),
+        direction_before=_right_before(direction_of_form),
         direction_of_form=direction_of_form,
-        identifier_before=before(lex.identifier_prefixes),
-        year_before=before(lex.year_prefixes + lex.months),
-        ranges=ranges,
+        identifier_before=_right_before(lex.identifier_prefixes),
+        year_before=_right_before(lex.year_prefixes + lex.months),
+        ranges=_between(lex.ranges),
+        changes=_between(lex.changes),
         phrase_value=phrase_value,
         noun_stop=frozenset(_key(w) for w in lex.noun_stop_words),
         not_alone=frozenset(_key(w) for w in lex.not_alone),
@@ -297,7 +285,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             if lex.number_word_connectors
             else "(?!)"
         ),
-        article_one=before(lex.article_one),
+        article_one=_right_before(lex.article_one),
         number_words=frozenset(_key(w) for w in lex.number_words),
     )
 
@@ -449,6 +437,12 @@ def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[
     return joined
 
 
+def _right_before(phrases: Iterable[str]) -> AtEnd:
+    """Words right before a position (then spaces or quotes): searched for with endpos there."""
+    words = _alternation(phrases, boundary=False)
+    return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*")
+
+
 def _somewhere_before(words: list[str]) -> AtEnd:
     """One of `words` in the clause that ends where the search ends."""
     return at_end(rf"{_alternation(words)}[^.;:!?\n]*")
@@ -465,6 +459,19 @@ def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
     if compiled.range_noun is not None and compiled.range_noun.search(text, max(0, at - 40), at) is not None:
         return False
     return compiled.change_verb.search(text, max(0, at - 60), at) is not None
+
+
+def _between(forms: list[RangeForm]) -> list[tuple[AtEnd | None, regex.Pattern[str]]]:
+    """Each form's word before the first number (when it has one) and the whole text between the two numbers."""
+    compiled = []
+    for form in forms:
+        middle = caseless(
+            rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
+            if not form.middle.isalpha()
+            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$"
+        )
+        compiled.append((_right_before([form.before]) if form.before else None, middle))
+    return compiled
 
 
 def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
@@ -502,9 +509,17 @@ def _listed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> 
 
 
 def _changed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
-    """Whether `first` and `second` are the two ends of a change ("de 45 à 42,5 %", "del 45 al 42,5 %")."""
+    """Whether `first` and `second` are the two ends of a change: one written as such ("von 45 auf 42,5 Prozent")
+    or a "from ... to" after a verb of change ("de 45 à 42,5 %", "del 45 al 42,5 %")."""
     between = text[first.end : second.start]
+    if any(_opened(text, first, opener) and middle.match(between) for opener, middle in compiled.changes):
+        return True
     return any(middle.match(between) for _, middle in compiled.ranges) and _is_change(text, first, compiled)
+
+
+def _opened(text: str, first: Mention, opener: AtEnd | None) -> bool:
+    """Whether the word a form puts before its first number is there (a form without one needs none)."""
+    return opener is None or opener.search(text, max(0, first.start - 20), first.start) is not None
 
 
 def _matches_from(

@@ -344,6 +344,9 @@ def test_from_to_after_a_verb_of_change_is_two_numbers(lang: str, text: str) -> 
         ("en", "The central bank cut its key rate from 45 to 42.5 percent.", "45"),
         ("es", "El banco central recortó el tipo de interés del 45 al 42,5 %.", "45"),
         ("fr", "La banque centrale a abaissé son taux de 45 à 42,5 %.", "45"),
+        # German writes a change as such whatever the verb, and often puts the verb last.
+        ("de", "Der Leitzins ist damit von 2,5 auf 2,25 Prozent gesunken.", "2,5"),
+        ("de", "Die Arbeitslosenquote stieg im Oktober von 5,8 auf 6,1 Prozent.", "5,8"),
     ],
 )
 def test_the_level_a_change_starts_from_takes_the_unit_of_where_it_ends(lang: str, text: str, start: str) -> None:
@@ -359,3 +362,12 @@ def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
         "month",
     ]
     assert [m.quantity.unit for m in quantities("The toll rose from 10 to 15 people.", "en")] == [None, None]
+    assert [m.quantity.unit for m in quantities("Die Strafe wurde von drei auf fünf Jahre erhöht.", "de")] == [
+        "year",
+        "year",
+    ]
+    assert [m.quantity.unit for m in quantities("Die Zahl stieg von 12 auf 15 Fälle in 3 Jahren.", "de")] == [
+        None,
+        None,
+        "year",
+    ]
