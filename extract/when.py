@@ -69,6 +69,8 @@ Resolve = Literal[
     "coming_weeks",
     "next_week",
     "next_month",
+    "weekend",
+    "past_days",
 ]
 # Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
 # "dans la soirée"); without one, they date nothing.
@@ -409,6 +411,15 @@ def _resolve(
     if kind == "coming_weeks":  # "in den kommenden Wochen": the next three weeks, Monday to Sunday
         monday = _next_monday(published)
         return monday, monday + dt.timedelta(days=20)
+    if kind == "weekend":  # "over the weekend", "ce week-end": the Saturday and Sunday last begun (or next, ahead)
+        saturday = _weekday(published, 5, forward)
+        return saturday, saturday + dt.timedelta(days=1)
+    if kind == "past_days":  # "in the past week", "los últimos diez días": the days up to publication
+        days = _past_days(compiled.lang, _group(match, "days"), _group(match, "weeks"))
+        if days is None:
+            return None
+        span = dt.timedelta(days=days)
+        return (published, published + span) if forward else (published - span, published)
     if kind == "later_this_year":
         return published + dt.timedelta(days=1), dt.date(published.year, 12, 31)
     return None
@@ -484,6 +495,15 @@ def _parsed_day(text: str, lang: str, published: dt.date | None, settings: Mappi
     relative = {"RELATIVE_BASE": dt.datetime.combine(published, dt.time())} if published is not None else {}
     parsed = dateparser.parse(text, languages=[lang], settings={**settings, **relative})
     return None if parsed is None else parsed.date()
+
+
+def _past_days(lang: str, days: str | None, weeks: str | None) -> int | None:
+    """How many days "the past N days" or "the past N weeks" (a week without a count) spans; None for "a few"."""
+    written = days or weeks
+    count = alpha2digit(written, lang, threshold=0) if written else "1"
+    if not count.isdigit():
+        return None
+    return int(count) * (1 if days else 7)
 
 
 @lru_cache(maxsize=1024)

@@ -174,3 +174,137 @@ def test_the_past_day_is_the_day_before_publication_and_it(lang: str, text: str,
 )
 def test_a_future_verb_reaches_its_date_across_a_decimal_point(text: str, span: str, expected: str) -> None:
     assert when(text, span, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "Over the weekend, Russia fired 120 drones at Ukrainian cities.",
+            "120",
+            "the weekend 2024-11-16 2024-11-17",
+        ),
+        (
+            "en",
+            "At least 14 people were killed in strikes this past weekend.",
+            "At least 14",
+            "this past weekend 2024-11-16 2024-11-17",
+        ),
+        (
+            "fr",
+            "Ce week-end, la Russie a tiré 120 drones sur des villes ukrainiennes.",
+            "120",
+            "Ce week-end 2024-11-16 2024-11-17",
+        ),
+        (
+            "es",
+            "Durante el fin de semana, Rusia lanzó 120 drones contra Ucrania.",
+            "120",
+            "el fin de semana 2024-11-16 2024-11-17",
+        ),
+        (
+            "de",
+            "Am vergangenen Wochenende feuerte Russland 120 Drohnen ab.",
+            "120",
+            "vergangenen Wochenende 2024-11-16 2024-11-17",
+        ),
+        ("en", "Poland will send 2,000 troops next weekend.", "2,000", "next weekend 2024-11-23 2024-11-24"),
+    ],
+)
+def test_the_weekend_is_its_saturday_and_sunday(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "In the past week, Russia launched more than 800 drones.",
+            "more than 800",
+            "past week 2024-11-10 2024-11-17",
+        ),
+        (
+            "en",
+            "Over the last 10 days, air defences shot down 410 drones.",
+            "410",
+            "last 10 days 2024-11-07 2024-11-17",
+        ),
+        ("en", "Over the past two weeks, 60 soldiers were killed.", "60", "past two weeks 2024-11-03 2024-11-17"),
+        (
+            "fr",
+            "Ces sept derniers jours, la défense aérienne a abattu 410 drones.",
+            "410",
+            "Ces sept derniers jours 2024-11-10 2024-11-17",
+        ),
+        (
+            "fr",
+            "Au cours de la semaine écoulée, la Russie a lancé 800 drones.",
+            "800",
+            "la semaine écoulée 2024-11-10 2024-11-17",
+        ),
+        (
+            "es",
+            "En los últimos siete días, la defensa antiaérea derribó 410 drones.",
+            "410",
+            "los últimos siete días 2024-11-10 2024-11-17",
+        ),
+        (
+            "de",
+            "In den vergangenen sieben Tagen hat Russland 800 Drohnen gestartet.",
+            "800",
+            "vergangenen sieben Tagen 2024-11-10 2024-11-17",
+        ),
+        # "last week" stays the calendar week before publication; "the past few days" names no length.
+        ("en", "Russia launched 800 drones last week.", "800", "last week 2024-11-04 2024-11-10"),
+        ("en", "In the past few days, Russia launched 300 drones.", "300", None),
+    ],
+)
+def test_the_past_days_end_at_publication(lang: str, text: str, span: str, expected: str | None) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "Russia launched 48 drones on the night of March 8-9.",
+            "48",
+            "the night of March 8-9 2024-03-08 2024-03-09",
+        ),
+        (
+            "en",
+            "Russia launched 50 drones in the night from 8 to 9 March.",
+            "50",
+            "the night from 8 to 9 March 2024-03-08 2024-03-09",
+        ),
+        (
+            "es",
+            "Rusia lanzó 48 drones en la noche del 8 al 9 de marzo.",
+            "48",
+            "en la noche del 8 al 9 de marzo 2024-03-08 2024-03-09",
+        ),
+        (
+            "de",
+            "Russland hat in der Nacht zum 9. März 48 Drohnen gestartet.",
+            "48",
+            "in der Nacht zum 9. März 2024-03-08 2024-03-09",
+        ),
+        (
+            "de",
+            "Russland hat in der Nacht vom 8. auf den 9. März 50 Drohnen gestartet.",
+            "50",
+            "in der Nacht vom 8. auf den 9. März 2024-03-08 2024-03-09",
+        ),
+    ],
+)
+def test_a_night_between_two_dates_is_both_days(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+def test_d_ici_a_month_is_that_month_ahead() -> None:
+    text = "La BCE devrait ramener son taux de dépôt à 2 % d'ici décembre."
+    assert when(text, "2 %", "fr") == "décembre 2024-12-01 2024-12-31"
+    assert when("Le taux sera ramené à 2 % d'ici mars.", "2 %", "fr") == "mars 2025-03-01 2025-03-31"
