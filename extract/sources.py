@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extract.budget import remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR
+from extract.lexicon import BUILTIN_RULES_DIR, load_lexicon
 from extract.patterns import caseless
 from extract.starts import Alternations, compile_alternations
 from extract.text import Sentence
@@ -153,6 +153,10 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     inverted = _alternation(lexicon.inverted_verbs)
     # A pattern that holds its claimant ("teilte X mit") may end the sentence; a plain verb is followed by one.
     after_inverted = r"(?(claimant)(?![\p{L}])|\s+)" if "(?P<claimant>" in inverted else r"\s+"
+    # "U.S. and South Korean officials", "said Mr. Smith": the point of an initial or abbreviation ends nothing.
+    abbreviations = [regex.escape(a.rstrip(".")) for a in load_lexicon(lang, rules_dir).abbreviations]
+    not_abbreviated = rf"(?<!(?<![\p{{L}}])(?:(?-i:\p{{Lu}})|{'|'.join(abbreviations) or '(?!)'}))"
+    marked = rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{not_abbreviated}{_BOUNDARY_STOP})"
     return _Compiled(
         attributions=compile_alternations(
             r"\p{L}", ([_alternation(lexicon.prepositions)], r"\s+"), ([verbs], r"(?![\p{L}])")
@@ -167,14 +171,11 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
         stop=caseless(
             rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*\.\s+\p{{Lu}}))(?![\p{{L}}])"
-            rf"|\s*{_NOT_IN_NUMBER}[{regex.escape(_PUNCTUATION)}]"
+            rf"|\s*{_NOT_IN_NUMBER}(?:{not_abbreviated}\.|[{regex.escape(_PUNCTUATION.replace('.', ''))}])"
         ),
         boundary=caseless(
-            rf"(?:{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"
-            rf"|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}]))"
-        )
-        if lexicon.boundaries
-        else regex.compile(rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{_BOUNDARY_STOP})"),
+            rf"{marked}|(?<![\p{{L}}]){_alternation(lexicon.boundaries)}(?![\p{{L}}])" if lexicon.boundaries else marked
+        ),
         pronouns=frozenset(p.lower() for p in lexicon.pronouns),
         aside=caseless(rf"\s*{_alternation(lexicon.asides)}\s*" if lexicon.asides else "(?!)"),
         coordinator=caseless(

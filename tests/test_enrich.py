@@ -138,3 +138,30 @@ def test_a_claimant_after_a_comma_vouches_for_the_clause_before_it(text: str, nu
 def test_a_figure_outside_what_the_claimant_says_has_no_claimant(text: str) -> None:
     figure = "21%" if "21%" in text else "5.5%"
     assert sources(text)[figure] is None
+
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "claimant"),
+    [
+        (
+            "en",
+            "North Korea has sent about 11,000 troops to Russia, according to U.S. and South Korean officials.",
+            "about 11,000",
+            "U.S. and South Korean officials",
+        ),
+        (
+            "en",
+            "About 11,000 North Korean troops are in Russia, the U.S. military said.",
+            "About 11,000",
+            "the U.S. military",
+        ),
+        ("en", "About 10,000 troops are in Russia, said Mr. Smith, a U.S. official.", "About 10,000", "Mr. Smith"),
+        ("fr", "Selon M. Zelensky, 40 drones ont été abattus.", "40", "M. Zelensky"),
+        ("de", "Laut Dr. Müller wurden 40 Drohnen abgeschossen.", "40", "Dr. Müller"),
+    ],
+)
+def test_the_point_of_an_initial_or_abbreviation_does_not_end_a_claimant(
+    lang: str, text: str, number: str, claimant: str
+) -> None:
+    assert sources(text, lang)[number] == claimant

@@ -183,7 +183,7 @@ def test_a_future_verb_reaches_its_date_across_a_decimal_point(text: str, span: 
             "en",
             "Over the weekend, Russia fired 120 drones at Ukrainian cities.",
             "120",
-            "the weekend 2024-11-16 2024-11-17",
+            "weekend 2024-11-16 2024-11-17",
         ),
         (
             "en",
@@ -308,3 +308,27 @@ def test_d_ici_a_month_is_that_month_ahead() -> None:
     text = "La BCE devrait ramener son taux de dépôt à 2 % d'ici décembre."
     assert when(text, "2 %", "fr") == "décembre 2024-12-01 2024-12-31"
     assert when("Le taux sera ramené à 2 % d'ici mars.", "2 %", "fr") == "mars 2025-03-01 2025-03-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Since the start of the full-scale invasion in February 2022, more than 12,000 civilians have been killed.",
+            "more than 12,000",
+            "Since the start of the full-scale invasion in February 2022 2022-02-01 2024-11-17",
+        ),
+        (
+            "Since Russia invaded Ukraine on February 24, 2022, at least 600 children have been killed.",
+            "at least 600",
+            "Since Russia invaded Ukraine on February 24, 2022 2022-02-24 2024-11-17",
+        ),
+        (
+            "More than 1,000 drones have been launched since the war began in 2022.",
+            "More than 1,000",
+            "since the war began in 2022 2022-01-01 2024-11-17",
+        ),
+    ],
+)
+def test_since_an_event_dated_in_the_same_words_runs_from_that_date(text: str, span: str, expected: str) -> None:
+    assert when(text, span, "en") == expected
