@@ -323,7 +323,8 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
     so that the pattern need only be tried there (see `_excluded_spans`).
     """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
-    months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
+    # A whole word: "tiene 42 años" holds no "ene 42" (enero), "Omar 12" no "mar 12".
+    months = r"(?<![\p{L}])(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
     weekdays = _alternation(lex.weekdays)
     ordinal = f"(?:{_alternation(lex.ordinal_suffixes, boundary=False)})?"
     joiner = f"(?:{_alternation(lex.date_joiners, boundary=False)}[ \u00a0]+)?"
