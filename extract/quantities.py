@@ -177,17 +177,20 @@ def _compile(lex: Lexicon) -> _Compiled:
         rf"(?:\d{{1,3}}(?:(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
         rf"(?![\p{{N}}])"
     )
+    # An article read as one where a `counted_one` pattern counts it ("a ballistic missile and 40 drones").
+    articles = _alternation(lex.article_one, boundary=False) if lex.article_one and lex.counted_one else "(?!)"
     core = caseless(
         rf"(?P<phrase>{_alternation(phrase_value)})"
         rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?![\p{{L}}\p{{N}}]))"
         rf"|(?P<digits>{digits})"
+        rf"|(?P<article>(?<![\p{{L}}\p{{N}}-]){articles}(?= ))"
     )
 
     # Every alternative of `core` begins after a character that is neither a letter nor a
     # digit (or at the start of the text), with a digit or with the first characters of a
     # phrase or number word: the first pieces of its own pattern, compiled the same way. The
     # first character alone is a quicker test that rules most words out.
-    starts = [*phrase_value, *lex.number_words]
+    starts = [*phrase_value, *lex.number_words, *(f"{a} " for a in lex.article_one if lex.counted_one)]
     firsts, prefixes = (_alternation({p[:n] for p in starts}, boundary=False) for n in (1, 3))
     core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
     excluded, lead = _not_quantities(lex)
@@ -308,7 +311,8 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
     so that the pattern need only be tried there (see `_excluded_spans`).
     """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
-    months = "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
+    # A whole word: "tiene 42 años" holds no "ene 42" (enero), "Omar 12" no "mar 12".
+    months = r"(?<![\p{L}])(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
     weekdays = _alternation(lex.weekdays)
     ordinal = f"(?:{_alternation(lex.ordinal_suffixes, boundary=False)})?"
     joiner = f"(?:{_alternation(lex.date_joiners, boundary=False)}[ \u00a0]+)?"
@@ -607,6 +611,9 @@ def _read_core(
         if article is not None and first_word in compiled.scales:
             start = article.start()
         return _scaled(text, Mention(start, end, value), compiled)
+    if match.group("article") is not None:
+        counted = _counted_one(text, start, compiled)
+        return None if counted is None else Mention(start, start + counted[0], counted[1])
     digits = match.group("digits")
     window = text[max(0, start - 30) : start]
     if compiled.identifier_before.search(window):

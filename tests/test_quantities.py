@@ -307,6 +307,8 @@ def test_french_unit_words_are_case_sensitive() -> None:
         ("es", "El ataque mató a una persona.", "una"),
         ("es", "El bombardeo dejó un muerto.", "un"),
         ("es", "Las defensas derribaron un misil y doce drones.", "un"),
+        ("en", "Russia fired a ballistic missile and 40 drones overnight.", "a"),
+        ("en", "Air defences shot down 58 drones and a Kh-59 guided missile.", "a"),
     ],
 )
 def test_one_is_a_number_only_in_a_clear_count(lang: str, text: str, span: str) -> None:
@@ -321,6 +323,8 @@ def test_one_is_a_number_only_in_a_clear_count(lang: str, text: str, span: str) 
         ("en", "One soldier said the unit had no ammunition."),
         ("es", "Un soldado ucraniano dijo que un dron impactó contra un autobús."),
         ("es", "Un portavoz dijo que un ataque alcanzó la ciudad."),
+        ("en", "A missile strike and a drone attack hit the city."),
+        ("en", "Drones came first, and a missile hit the port."),
     ],
 )
 def test_one_as_an_article_or_pronoun_is_no_number(lang: str, text: str) -> None:
@@ -371,3 +375,16 @@ def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
         None,
         "year",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("es", "El detenido, que tiene 42 años, se negó a declarar.", "42 años"),
+        ("es", "Rusia mantiene 12 soldados en la base.", "12"),
+        ("en", "Omar 12 said nothing.", "12"),
+    ],
+)
+def test_a_month_name_inside_a_word_is_no_date(lang: str, text: str, span: str) -> None:
+    assert [m.span.text for m in quantities(text, lang)] == [span]
+
