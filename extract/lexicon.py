@@ -106,6 +106,8 @@ class Lexicon(_Data):
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).
     units_case_sensitive: bool = False
     unit_prefixes: list[UnitForms] = Field(default_factory=list)
+    # Words right before a unit prefix that make it a plain noun: "an einem Tag 32 Panzer" is no "Tag 32".
+    unit_prefix_blockers: list[str] = Field(default_factory=list)
     rates: dict[Unit, list[str]] = Field(default_factory=dict)
     currencies: dict[str, CurrencyForms] = Field(default_factory=dict)
     directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)

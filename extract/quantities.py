@@ -124,6 +124,7 @@ class _Compiled:
     unit_of_form: dict[str, tuple[str, str | None]]
     unit_before: AtEnd
     prefix_unit_of_form: dict[str, str]
+    prefix_blocker: AtEnd
     # A rate written before the number ("cada día 1.000 soldados", "every day 1,000") is no unit prefix.
     rate_before: AtEnd
     rate_after: regex.Pattern[str]
@@ -266,6 +267,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         unit_of_form=unit_of_form,
         unit_before=_right_before(prefix_unit_of_form),
         prefix_unit_of_form=prefix_unit_of_form,
+        prefix_blocker=_right_before(lex.unit_prefix_blockers),
         rate_before=_right_before(rate_of_form),
         rate_after=after(rate_of_form, gap=f"[{SPACES}]+"),
         rate_of_form=rate_of_form,
@@ -776,7 +778,11 @@ def _extend(text: str, mention: Mention, compiled: _Compiled, floor: int, ceilin
                 value, end = value + 0.5, half.end()
         else:
             prefix = compiled.unit_before.search(text, max(floor, start - 12), start)
-            if prefix is not None and compiled.rate_before.search(text, max(floor, start - 30), start) is None:
+            if (
+                prefix is not None
+                and compiled.rate_before.search(text, max(floor, start - 30), start) is None
+                and compiled.prefix_blocker.search(text, max(floor, prefix.start() - 20), prefix.start()) is None
+            ):
                 unit = compiled.prefix_unit_of_form[_key(prefix.group("form"))]
                 start = prefix.start()
     rate = compiled.rate_after.match(text, end, ceiling) if unit is None and currency is None else None

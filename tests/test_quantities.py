@@ -137,6 +137,10 @@ def test_vague_amounts(lang: str, text: str, span: str, low: float) -> None:
         ("es", "Rusia pierde cada día 1.000 soldados", "1.000", None),
         ("en", "Russia loses every day 1,000 soldiers", "1,000", None),
         ("fr", "la Russie perd chaque jour 1 000 soldats", "1 000", None),
+        ("de", "der Krieg erreicht Tag 1000", "Tag 1000", "day"),
+        ("de", "zerstörte an einem Tag 32 Panzer", "32", None),
+        ("de", "an einem einzigen Tag 40 Drohnen", "40", None),
+        ("fr", "a abattu le même jour 40 drones", "40", None),
         ("en", "nearly a quarter of a century", "nearly a quarter of a century", "year"),
     ],
 )
