@@ -93,6 +93,8 @@ class SourceLexicon(BaseModel):
     addressees: list[str] = Field(default_factory=list)
     # After an opening phrase the subject follows the verb ("Für 2025 erwarten die Ökonomen …").
     subject_after_verb: bool = False
+    # A verb may go without its subject ("…, añadió."): the one named before says it.
+    implicit_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,7 @@ class _Compiled:
     genitives: frozenset[str] = frozenset()
     capitalised_nouns: bool = False
     subject_after_verb: bool = False
+    implicit_subject: bool = False
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -192,6 +195,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         genitives=frozenset(g.lower() for g in lexicon.genitives),
         capitalised_nouns=lexicon.capitalised_nouns,
         subject_after_verb=lexicon.subject_after_verb,
+        implicit_subject=lexicon.implicit_subject,
     )
 
 
@@ -230,7 +234,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
             claimant = _inverted_subject(text, sentence.start, match, compiled)
         if claimant is None:
             continue
-        rest = text[match.end() : sentence.end]
+        # What follows the verb, up to a semicolon: "…, the rights group said; most were jailed in 2020".
+        semicolon = text.find(";", match.end(), sentence.end)
+        clause_end = sentence.end if semicolon < 0 else semicolon
+        rest = text[match.end() : clause_end]
         ends_sentence = _MORE_THAN_25_LETTERS.match(rest, timeout=remaining()) is None
         parenthetical = rest.lstrip().startswith(",")
         # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too;
@@ -238,7 +245,7 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         # ("…, the governor said in a statement posted on Telegram").
         after_claim = (
             text[sentence.start : claimant.start].rstrip().endswith(",")
-            and _DIGIT.search(text, claimant.end, sentence.end) is None
+            and _DIGIT.search(text, claimant.end, clause_end) is None
         )
         covers = whole if parenthetical or ends_sentence or after_claim else (match.end(), sentence.end)
         found.append(_within_clause(text, claimant, covers))
@@ -397,7 +404,14 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     """The subject before a verb; a title and a name in apposition go together ("Her lawyer, Ivan Sorokin")."""
     cuts = [floor, *(m.end() for m in compiled.boundary.finditer(text, floor, verb, timeout=remaining()))]
     end = verb
+    # Where a verb may go without its subject, the clause before its comma may be the claim itself: "Dos de ellos
+    # eran niños, añadió", "De ellos, 60 fueron derribados, precisó"; its claimant is then one named before.
+    implicit = None
     if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
+        if compiled.implicit_subject:
+            implicit = Claimant(verb, verb, pronoun=True)
+            if len(cuts) == 2:
+                return implicit
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
         while len(cuts) > 1 and text[cuts[-1] - 1] == "," and compiled.aside.fullmatch(text, cuts[-1], end):
             end = cuts.pop() - 1  # "…, Elvira Nabiúllina, de 60 años, advirtió"
@@ -411,8 +425,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
             start = cuts[-2]
     if compiled.capitalised_nouns:
         # "wie Gouverneur Oleh Kiper auf Telegram mitteilte"
-        return _forward(text, start, end, compiled, apposition=False)
-    return _claimant(text, start, end, compiled)
+        return _forward(text, start, end, compiled, apposition=False) or implicit
+    return _claimant(text, start, end, compiled) or implicit
 
 
 def _apposition(first: str, second: str, compiled: _Compiled) -> bool:

@@ -119,6 +119,12 @@ def test_an_adverb_or_aside_before_the_verb_is_not_part_of_the_claimant(text: st
         ("Four people were killed, the governor said in a statement posted on Telegram.", "Four", "the governor"),
         ("At least 12 drones were downed, the air force said in its morning report.", "At least 12", "the air force"),
         ("Three soldiers were wounded, a military spokesman told reporters in Kyiv.", "Three", "a military spokesman"),
+        # A figure after a semicolon is another clause: the claimant still vouches for the one before its comma.
+        (
+            "At least 1,300 people remain behind bars, the Viasna rights group said; most were jailed in 2020.",
+            "At least 1,300",
+            "the Viasna rights group",
+        ),
     ],
 )
 def test_a_claimant_after_a_comma_vouches_for_the_clause_before_it(text: str, number: str, claimant: str) -> None:

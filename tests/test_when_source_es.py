@@ -332,3 +332,25 @@ def test_figures_raised_by_a_claimant_and_la_cifra_as_a_noun(text: str, number: 
 )
 def test_a_claimant_after_the_verb_and_the_channel(text: str, number: str, expected: str) -> None:
     assert sources(text)[number] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "El gobernador regional, Oleh Syniehubov, informó de que cinco personas murieron. "
+            "Dos de las tres víctimas del segundo ataque eran niños, añadió.",
+            "Dos",
+            "El gobernador regional, Oleh Syniehubov",
+        ),
+        (
+            "La Fuerza Aérea ucraniana informó de que Rusia lanzó 80 drones. De ellos, 60 fueron derribados, precisó.",
+            "60",
+            "La Fuerza Aérea ucraniana",
+        ),
+        # A subject written before the verb is still read: only a verb right after the clause's comma has none.
+        ("Cinco personas murieron, el alcalde, Vitali Klitschko, dijo.", "Cinco", "el alcalde, Vitali Klitschko"),
+    ],
+)
+def test_a_verb_without_its_subject_is_said_by_the_claimant_named_before(text: str, number: str, expected: str) -> None:
+    assert sources(text)[number] == expected
