@@ -332,3 +332,34 @@ def test_d_ici_a_month_is_that_month_ahead() -> None:
 )
 def test_since_an_event_dated_in_the_same_words_runs_from_that_date(text: str, span: str, expected: str) -> None:
     assert when(text, span, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "L'armée de l'air a indiqué lundi que 50 drones avaient été abattus dans la nuit.",
+            "50",
+            "dans la nuit 2024-11-16 2024-11-17",
+        ),
+        (
+            "es",
+            "La Fuerza Aérea informó el lunes de que Rusia lanzó 50 drones durante la noche.",
+            "50",
+            "durante la noche 2024-11-16 2024-11-17",
+        ),
+        (
+            "de",
+            "Die Luftwaffe teilte am Montag mit, dass Russland in der Nacht 50 Drohnen gestartet habe.",
+            "50",
+            "in der Nacht 2024-11-16 2024-11-17",
+        ),
+        # Without a date of its own, the fact takes the day of the statement.
+        ("fr", "L'armée de l'air a indiqué lundi que 50 drones avaient été abattus.", "50", "lundi 2024-11-11 2024-11-11"),
+    ],
+)
+def test_the_date_of_the_fact_after_que_dass_beats_the_day_of_the_claim(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected
