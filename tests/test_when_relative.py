@@ -356,7 +356,12 @@ def test_since_an_event_dated_in_the_same_words_runs_from_that_date(text: str, s
             "in der Nacht 2024-11-16 2024-11-17",
         ),
         # Without a date of its own, the fact takes the day of the statement.
-        ("fr", "L'armée de l'air a indiqué lundi que 50 drones avaient été abattus.", "50", "lundi 2024-11-11 2024-11-11"),
+        (
+            "fr",
+            "L'armée de l'air a indiqué lundi que 50 drones avaient été abattus.",
+            "50",
+            "lundi 2024-11-11 2024-11-11",
+        ),
     ],
 )
 def test_the_date_of_the_fact_after_que_dass_beats_the_day_of_the_claim(
