@@ -417,8 +417,44 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
-    result = _shared_units(text, result, compiled)
+    result = _mixed_ranges(text, _shared_units(text, result, compiled), compiled)
     return _compounds(text, result, compiled) if compiled.compound_joiner is not None else result
+
+
+def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """A range whose ends are in two units of time, the smaller first, in a form that opens with its own word:
+    one range in the smaller unit ("zwischen sechs Monaten und fünf Jahren", "de six mois à cinq ans": 6 to 60
+    months). Not the two ends of a change ("passée de six mois à cinq ans")."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        per = SUBUNITS.get((mention.unit or "", last.unit or "")) if last is not None else None
+        if (
+            last is None
+            or per is None
+            or last.value is None
+            or mention.value is None
+            or _is_change(text, last, compiled)
+        ):
+            joined.append(mention)
+            continue
+        between = text[last.end : mention.start]
+        for opener, middle in compiled.ranges:
+            found = opener.search(text, max(0, last.start - 20), last.start) if opener is not None else None
+            if found is not None and middle.match(between) and last.value <= mention.value * per:
+                joined[-1] = replace(
+                    last,
+                    start=found.start(),
+                    end=mention.end,
+                    value=None,
+                    low=last.value,
+                    high=mention.value * per,
+                    modifier="range",
+                )
+                break
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
