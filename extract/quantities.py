@@ -171,6 +171,8 @@ def _compile(lex: Lexicon) -> _Compiled:
     words = _alternation(lex.number_words, boundary=False)
     if lex.number_word_compounds:
         words = f"(?:{words})+"
+    # Where a number word ends: before anything but a letter or a digit, or before a unit word run into it.
+    suffixes = _alternation(lex.number_word_suffixes, boundary=False) if lex.number_word_suffixes else "(?!)"
     joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
@@ -182,7 +184,7 @@ def _compile(lex: Lexicon) -> _Compiled:
     articles = _alternation(lex.article_one, boundary=False) if lex.article_one and lex.counted_one else "(?!)"
     core = caseless(
         rf"(?P<phrase>{_alternation(phrase_value)})"
-        rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?![\p{{L}}\p{{N}}]))"
+        rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?:(?![\p{{L}}\p{{N}}])|(?={suffixes})))"
         rf"|(?P<digits>{digits})"
         rf"|(?P<article>(?<![\p{{L}}\p{{N}}-]){articles}(?= ))"
     )
@@ -401,6 +403,10 @@ def scan(text: str, lang: str) -> list[Mention]:
         mention = _read_core(text, match, start, end, lang, compiled, lex)
         if mention is not None and mention.end < end:
             rewind.append(mention.end)  # a word run read shorter than it matched: "six et huit ans" reads "huit" again
+        elif mention is None and match.group("words") is not None:
+            first = _LETTERS.match(text, start)
+            if first is not None and first.end() < end:
+                rewind.append(first.end())  # an article before a number word: "Ein zwölf Jahre alter" reads "zwölf"
         if mention is not None:
             mention = _with_half(text, mention, compiled)
             cores.append(mention)
