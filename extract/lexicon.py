@@ -67,6 +67,8 @@ class Lexicon(_Data):
     # German writes number words as one word: "hundertfünfundvierzig".
     number_word_compounds: bool = False
     number_word_connectors: list[str] = Field(default_factory=list)
+    # Unit words a number word may run into, written as one word with it: "zwölfjähriger", "dreitägige".
+    number_word_suffixes: list[str] = Field(default_factory=list)
     # Spellings text2num reads in another form ("eine Million" -> "ein million").
     number_word_forms: dict[str, str] = Field(default_factory=dict)
     not_alone: list[str] = Field(default_factory=list)

@@ -171,6 +171,8 @@ def _compile(lex: Lexicon) -> _Compiled:
     words = _alternation(lex.number_words, boundary=False)
     if lex.number_word_compounds:
         words = f"(?:{words})+"
+    # Where a number word ends: before anything but a letter or a digit, or before a unit word run into it.
+    suffixes = _alternation(lex.number_word_suffixes, boundary=False) if lex.number_word_suffixes else "(?!)"
     joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
@@ -182,7 +184,7 @@ def _compile(lex: Lexicon) -> _Compiled:
     articles = _alternation(lex.article_one, boundary=False) if lex.article_one and lex.counted_one else "(?!)"
     core = caseless(
         rf"(?P<phrase>{_alternation(phrase_value)})"
-        rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?![\p{{L}}\p{{N}}]))"
+        rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?:(?![\p{{L}}\p{{N}}])|(?={suffixes})))"
         rf"|(?P<digits>{digits})"
         rf"|(?P<article>(?<![\p{{L}}\p{{N}}-]){articles}(?= ))"
     )
@@ -401,6 +403,10 @@ def scan(text: str, lang: str) -> list[Mention]:
         mention = _read_core(text, match, start, end, lang, compiled, lex)
         if mention is not None and mention.end < end:
             rewind.append(mention.end)  # a word run read shorter than it matched: "six et huit ans" reads "huit" again
+        elif mention is None and match.group("words") is not None:
+            first = _LETTERS.match(text, start)
+            if first is not None and first.end() < end:
+                rewind.append(first.end())  # an article before a number word: "Ein zwölf Jahre alter" reads "zwölf"
         if mention is not None:
             mention = _with_half(text, mention, compiled)
             cores.append(mention)
@@ -417,8 +423,44 @@ def scan(text: str, lang: str) -> list[Mention]:
             continue
         result.append(mention)
         floor = mention.end
-    result = _shared_units(text, result, compiled)
+    result = _mixed_ranges(text, _shared_units(text, result, compiled), compiled)
     return _compounds(text, result, compiled) if compiled.compound_joiner is not None else result
+
+
+def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """A range whose ends are in two units of time, the smaller first, in a form that opens with its own word:
+    one range in the smaller unit ("zwischen sechs Monaten und fünf Jahren", "de six mois à cinq ans": 6 to 60
+    months). Not the two ends of a change ("passée de six mois à cinq ans")."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        per = SUBUNITS.get((mention.unit or "", last.unit or "")) if last is not None else None
+        if (
+            last is None
+            or per is None
+            or last.value is None
+            or mention.value is None
+            or _is_change(text, last, compiled)
+        ):
+            joined.append(mention)
+            continue
+        between = text[last.end : mention.start]
+        for opener, middle in compiled.ranges:
+            found = opener.search(text, max(0, last.start - 20), last.start) if opener is not None else None
+            if found is not None and middle.match(between) and last.value <= mention.value * per:
+                joined[-1] = replace(
+                    last,
+                    start=found.start(),
+                    end=mention.end,
+                    value=None,
+                    low=last.value,
+                    high=mention.value * per,
+                    modifier="range",
+                )
+                break
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:

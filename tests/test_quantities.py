@@ -230,6 +230,26 @@ def test_spans_of_time_that_are_not_one_stay_apart(lang: str, text: str) -> None
     assert len(quantities(text, lang)) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "low", "high"),
+    [
+        ("de", "Haftstrafen zwischen sechs Monaten und fünf Jahren", "zwischen sechs Monaten und fünf Jahren", 6, 60),
+        ("fr", "des peines allant de six mois à cinq ans de prison", "de six mois à cinq ans", 6, 60),
+        ("en", "terms of between 18 months and four years", "between 18 months and four years", 18, 48),
+    ],
+)
+def test_a_range_from_a_smaller_unit_of_time_to_a_larger_is_one_range_in_the_smaller(
+    lang: str, text: str, span: str, low: float, high: float
+) -> None:
+    (mention,) = quantities(text, lang)
+    assert (mention.span.text, mention.quantity.low, mention.quantity.high) == (span, low, high)
+    assert (mention.quantity.unit, mention.quantity.modifier) == ("month", "range")
+
+
+def test_a_change_from_a_smaller_unit_of_time_to_a_larger_is_no_range() -> None:
+    assert len(quantities("La durée du chantier est passée de six mois à deux ans.", "fr")) == 2
+
+
 def test_fraction_is_reported_as_such() -> None:
     (mention,) = quantities("dont la moitié dans la région de Moscou", "fr")
     assert mention.span.text == "la moitié"
