@@ -368,3 +368,32 @@ def test_the_date_of_the_fact_after_que_dass_beats_the_day_of_the_claim(
     lang: str, text: str, span: str, expected: str
 ) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "de",
+            "Seit Beginn der großangelegten Invasion im Februar 2022 wurden mehr als 12.000 Zivilisten getötet.",
+            "mehr als 12.000",
+            "Seit Beginn der großangelegten Invasion im Februar 2022 2022-02-01 2024-11-17",
+        ),
+        (
+            "de",
+            "Seit Kriegsbeginn im Jahr 2022 wurden mehr als 1000 Drohnen gestartet.",
+            "mehr als 1000",
+            "Seit Kriegsbeginn im Jahr 2022 2022-01-01 2024-11-17",
+        ),
+        (
+            "es",
+            "Desde que Rusia invadió Ucrania el 24 de febrero de 2022 han muerto al menos 600 niños.",
+            "al menos 600",
+            "Desde que Rusia invadió Ucrania el 24 de febrero de 2022 2022-02-24 2024-11-17",
+        ),
+    ],
+)
+def test_since_an_event_dated_in_the_same_words_in_german_and_spanish(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected
