@@ -62,6 +62,8 @@ def test_number_forms(lang: str, text: str, span: str, value: float) -> None:
         ("fr", "au moins 30 blessés", "au moins 30", "at_least"),
         ("fr", "une douzaine de drones", "une douzaine", "approx"),
         ("en", "a dozen drones", "a dozen", "approx"),
+        ("en", "nearly two dozen drones", "nearly two dozen", "approx"),
+        ("es", "casi dos docenas de drones", "casi dos docenas", "approx"),
         ("es", "mataron al menos a 33 personas", "al menos a 33", "at_least"),
         ("es", "al menos 12 muertos", "al menos 12", "at_least"),
         ("de", "mindestens 33 Menschen", "mindestens 33", "at_least"),
