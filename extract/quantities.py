@@ -446,7 +446,7 @@ def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> li
             continue
         between = text[last.end : mention.start]
         for opener, middle in compiled.ranges:
-            found = opener.search(text, max(0, last.start - 20), last.start) if opener is not None else None
+            found = _form_opener(text, last, opener) if opener is not None else None
             if found is not None and middle.match(between) and last.value <= mention.value * per:
                 joined[-1] = replace(
                     last,
@@ -567,7 +567,12 @@ def _changed(text: str, first: Mention, second: Mention, compiled: _Compiled) ->
 
 def _opened(text: str, first: Mention, opener: AtEnd | None) -> bool:
     """Whether the word a form puts before its first number is there (a form without one needs none)."""
-    return opener is None or opener.search(text, max(0, first.start - 20), first.start) is not None
+    return opener is None or _form_opener(text, first, opener) is not None
+
+
+def _form_opener(text: str, first: Mention, opener: AtEnd) -> regex.Match[str] | None:
+    """The word a range or change form puts right before its first number ("zwischen", "von"), when it is there."""
+    return opener.search(text, max(0, first.start - 20), first.start)
 
 
 def _matches_from(
@@ -740,7 +745,7 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
             for before, middle in compiled.ranges:
                 if second.value is None or second.fraction or not middle.match(between):
                     continue
-                opener = before.search(text, max(0, first.start - 20), first.start) if before else None
+                opener = _form_opener(text, first, before) if before else None
                 if before is not None and opener is None:
                     continue
                 low, high = first.value, second.value
