@@ -103,6 +103,10 @@ class Lexicon(_Data):
     range_nouns: list[str] = Field(default_factory=list)
     # A "from ... to" written so that it is a change whatever the verb: "ist von 2,5 auf 2,2 Prozent gesunken".
     changes: list[RangeForm] = Field(default_factory=list)
+    # After a comma or parenthesis, these open a comparison with another level: a bare number there takes the
+    # unit of the number before it ("fell to 3.1%, down from 4.5"), and a date inside dates that number alone
+    # ("…, down from 4.5% in August").
+    comparisons: list[str] = Field(default_factory=list)
     ranges: list[RangeForm]
     units: list[UnitForms]
     # Whether unit words must be written in the lexicon's case ("20 Minutes" is a newspaper).
@@ -111,6 +115,8 @@ class Lexicon(_Data):
     # Words right before a unit prefix that make it a plain noun: "an einem Tag 32 Panzer" is no "Tag 32".
     unit_prefix_blockers: list[str] = Field(default_factory=list)
     rates: dict[Unit, list[str]] = Field(default_factory=dict)
+    # Right after a rate form, these make it a point in time: "200 a month earlier", "5,8 im Monat zuvor".
+    rate_blockers: list[str] = Field(default_factory=list)
     currencies: dict[str, CurrencyForms] = Field(default_factory=dict)
     directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)
     months: list[str]

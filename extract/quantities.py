@@ -110,6 +110,7 @@ class _Compiled:
     period_qualifiers: frozenset[str]
     period_opener: AtEnd
     list_joiner: regex.Pattern[str] | None
+    comparison: regex.Pattern[str] | None
     change_from: AtEnd | None
     change_verb: AtEnd | None
     range_noun: AtEnd | None
@@ -216,7 +217,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             currency_words.append(word)
     direction_of_form = {_key(f): d for d, fs in lex.directions.items() for f in fs}
 
-    def after(phrases: Iterable[str], gap: str = f"[{SPACES}]?") -> regex.Pattern[str]:
+    def after(phrases: Iterable[str], gap: str = f"[{SPACES}]?", then: str = "") -> regex.Pattern[str]:
         attached = [p for p in phrases if p[:1] in "-‑" or p[:1] == " "]
         spaced = [p for p in phrases if p not in attached]
         alternatives = []
@@ -224,7 +225,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             alternatives.append(_alternation(attached, boundary=False) + r"(?![\p{L}\p{N}])")
         if spaced:
             alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + WORD_END)
-        return caseless("(?:" + "|".join(alternatives or ["(?!)"]) + ")")
+        return caseless("(?:" + "|".join(alternatives or ["(?!)"]) + ")" + then)
 
     unit_forms = [f for u in lex.units for f in u.forms]
     unit_pattern = (
@@ -255,6 +256,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=_right_before(lex.period_openers),
         list_joiner=_joiner(lex.list_joiners),
+        comparison=_comparison(lex.comparisons),
         change_from=_right_before(lex.change_from) if lex.change_from else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         range_noun=_right_before(lex.range_nouns) if lex.range_nouns else None,
@@ -271,7 +273,11 @@ def _compile(lex: Lexicon) -> _Compiled:
         prefix_unit_of_form=prefix_unit_of_form,
         prefix_blocker=_right_before(lex.unit_prefix_blockers),
         rate_before=_right_before(rate_of_form),
-        rate_after=after(rate_of_form, gap=f"[{SPACES}]+"),
+        rate_after=after(
+            rate_of_form,
+            gap=f"[{SPACES}]+",
+            then=rf"(?![{SPACES}]+{_alternation(lex.rate_blockers)})" if lex.rate_blockers else "",
+        ),
         rate_of_form=rate_of_form,
         currency_before=caseless(rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"),
         currency_after=after(symbols + currency_words),
@@ -536,19 +542,44 @@ def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
 
 def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
     """A bare number listed before one with a unit takes that unit: "19, 17 et 16 ans", "six and eight years";
-    so does the level a change starts from: "cut its key rate from 45 to 42.5 percent"."""
+    so does the level a change starts from: "cut its key rate from 45 to 42.5 percent", and the level a
+    comparison names after one: "fell to 3.1%, down from 4.5"."""
     for index in range(len(mentions) - 2, -1, -1):
         first, second = mentions[index], mentions[index + 1]
-        if (
-            first.unit is None
-            and first.currency is None
-            and first.value is not None
-            and second.unit is not None
-            and second.currency is None
-            and (_listed(text, first, second, compiled) or _changed(text, first, second, compiled))
+        if _shares_unit(first, second) and (
+            _listed(text, first, second, compiled) or _changed(text, first, second, compiled)
         ):
             mentions[index] = replace(first, unit=second.unit, tag=second.tag)
+    for index in range(1, len(mentions)):
+        first, second = mentions[index - 1], mentions[index]
+        if _shares_unit(second, first) and _compared(text, first, second, compiled):
+            mentions[index] = replace(second, unit=first.unit, tag=first.tag)
     return mentions
+
+
+def _shares_unit(bare: Mention, other: Mention) -> bool:
+    """Whether `bare` is a plain number and `other` has a unit (not money: "$5bn, up from 4" is left alone)."""
+    return (
+        bare.unit is None
+        and bare.currency is None
+        and bare.value is not None
+        and other.unit is not None
+        and other.currency is None
+    )
+
+
+def _comparison(words: list[str]) -> regex.Pattern[str] | None:
+    """What stands between a level and the level it is compared with: ", down from ", " (frente a los "."""
+    if not words:
+        return None
+    return caseless(
+        rf"[{SPACES}]*[,(][{SPACES}]*{_alternation(words, boundary=False)}[{SPACES}]+(?:\p{{L}}{{1,3}}[{SPACES}]+)?"
+    )
+
+
+def _compared(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
+    comparison = compiled.comparison
+    return comparison is not None and comparison.fullmatch(text, first.end, second.start) is not None
 
 
 def _listed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:

@@ -24,7 +24,7 @@ from text_to_num import alpha2digit
 
 from extract.budget import remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation
+from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation, load_lexicon
 from extract.patterns import AtEnd, at_end, caseless
 from extract.starts import Alternations, compile_alternations
 from extract.text import BULLETS, Sentence
@@ -144,6 +144,8 @@ class _Compiled:
     future: regex.Pattern[str]
     clause_break: regex.Pattern[str]
     relative: regex.Pattern[str]
+    # ", down from 4.5% in August": a date inside dates the level compared with, not the sentence.
+    comparison: regex.Pattern[str]
     not_since: regex.Pattern[str]
     # Searched from the end first: whether a window ends in one (few do) costs a sixth of finding where it starts.
     attributive: AtEnd
@@ -200,6 +202,10 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         future=caseless(rf"(?:{lexicon.future})(?:[^.;!?]|(?<=\d)\.(?=\d)){{0,40}}$"),
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
+        comparison=caseless(
+            rf"[,(]\s*(?:{alternation(load_lexicon(lang, rules_dir).comparisons)})\s"
+            r"(?:[^,;:.!?()]|(?<=\p{N})[,.](?=\p{N}))*"
+        ),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
         running_total=at_end(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}"),
@@ -623,11 +629,11 @@ def _distance(date: DateMention, position: int) -> int:
 
 
 def _relative_clauses(compiled: _Compiled, text: str, sentence: Sentence) -> list[tuple[int, int]]:
-    """The relative clauses of a sentence, but those set between a count and its verb."""
-    return [
-        clause.span()
-        for clause in compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
-        if not _about_a_count(text, sentence, clause)
+    """The relative clauses of a sentence, but those set between a count and its verb; and its comparisons."""
+    relatives = compiled.relative.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    comparisons = compiled.comparison.finditer(text, sentence.start, sentence.end, timeout=remaining())
+    return [clause.span() for clause in relatives if not _about_a_count(text, sentence, clause)] + [
+        comparison.span() for comparison in comparisons
     ]
 
 

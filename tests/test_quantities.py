@@ -385,6 +385,43 @@ def test_the_level_a_change_starts_from_takes_the_unit_of_where_it_ends(lang: st
     assert first.quantity.unit == second.quantity.unit == "percent"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Inflation fell to 3.1%, down from 4.5 in August."),
+        ("en", "The unemployment rate was 4.2 percent (compared with 4.1 a month earlier)."),
+        ("fr", "Le chômage atteint 7,4 %, contre 7,3 un an plus tôt."),
+        ("es", "El paro se situó en el 11,2 %, frente al 11,6 del trimestre anterior."),
+        ("de", "Die Quote lag bei 6,1 Prozent, gegenüber 5,8 im Vorjahr."),
+    ],
+)
+def test_the_level_a_comparison_names_takes_the_unit_of_the_level_before(lang: str, text: str) -> None:
+    assert [m.quantity.unit for m in quantities(text, lang)] == ["percent", "percent"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "About 1,500 soldiers were killed each day, up from 900 a month earlier.", "900"),
+        ("en", "The ministry counted 40 a week ago.", "40"),
+        ("es", "Se registraron 300 al mes siguiente.", "300"),
+        ("de", "Es waren 120 im Monat zuvor.", "120"),
+    ],
+)
+def test_a_rate_form_followed_by_earlier_or_ago_is_a_point_in_time(lang: str, text: str, span: str) -> None:
+    (found,) = [m for m in quantities(text, lang) if m.span.text.startswith(span)]
+    assert (found.span.text, found.quantity.unit) == (span, None)
+
+
+def test_a_rate_form_without_such_a_word_stays_a_rate() -> None:
+    assert [m.quantity.unit for m in quantities("Russia loses 1,200 a day.", "en")] == ["1 / day"]
+
+
+def test_a_comparison_does_not_give_a_unit_to_money_or_to_a_count_before_no_unit() -> None:
+    assert [m.quantity.unit for m in quantities("Exports reached $5bn, up from 4 in 2023.", "en")] == [None, None]
+    assert [m.quantity.unit for m in quantities("The strike killed 12 people, from 3 villages.", "en")] == [None, None]
+
+
 def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
     assert [m.quantity.unit for m in quantities("Interest rates rose from 4 to 4.25% in three months.", "en")] == [
         "percent",

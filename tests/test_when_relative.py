@@ -397,3 +397,30 @@ def test_since_an_event_dated_in_the_same_words_in_german_and_spanish(
     lang: str, text: str, span: str, expected: str
 ) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Inflation slowed to 3.1%, down from 4.5% in August.", "3.1%", None),
+        ("en", "Inflation slowed to 3.1%, down from 4.5% in August.", "4.5%", "August 2024-08-01 2024-08-31"),
+        (
+            "en",
+            "The army said 25 drones were shot down on Tuesday, down from 1,300 drones in August.",
+            "25",
+            "Tuesday 2024-11-12 2024-11-12",
+        ),
+        (
+            "fr",
+            "Le PIB ne progresserait que de 1 % l'an prochain, contre 3,6 % en 2023.",
+            "3,6 %",
+            "2023 2023-01-01 2023-12-31",
+        ),
+        ("es", "La inflación bajó al 3,1 %, frente al 4,5 % de agosto.", "3,1 %", None),
+        ("de", "Die Inflation sank auf 3,1 Prozent, gegenüber 4,5 Prozent im August.", "3,1 Prozent", None),
+    ],
+)
+def test_a_date_inside_a_comparison_dates_the_level_compared_with_alone(
+    lang: str, text: str, span: str, expected: str | None
+) -> None:
+    assert when(text, span, lang) == expected
