@@ -350,9 +350,12 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)
     if claimant is None or claimant.pronoun:  # "selon elle"
         return claimant
-    if not compiled.starts.match(text, start, end):
-        return None
+    if not compiled.starts.match(text, start, end) and (apposition or not _BARE_PLURAL.match(text, start, end)):
+        return None  # after a preposition a bare plural names a claimant too: "according to officials"
     return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
+
+
+_BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 
 
 def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
@@ -382,7 +385,9 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
             continue  # "die 47. Brigade"
         elif not token[:1].isalpha():
             break
-        elif lower in compiled.joins or (lower in compiled.name_joins and following[:1].isupper()):
+        elif lower in compiled.joins or (
+            lower in compiled.name_joins and following[:1].isupper() and not _after_a_name(words, index, compiled)
+        ):
             continue
         elif attribute:
             attribute = not (_adjective(token, compiled) and following[:1].isupper())
@@ -393,6 +398,15 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
         ):
             break
     return _claimant(text, start, end, compiled) if end > start else None
+
+
+def _after_a_name(words: Sequence[regex.Match[str]], index: int, compiled: _Compiled) -> bool:
+    """Whether two capitalised words come right before: a person ("Minister Boris Pistorius in Vilnius" says
+    where he spoke), where one noun after a determiner is a body the place names ("die Behörden in Kiew")."""
+    return index >= 2 and all(
+        word.group()[:1].isupper() and word.group().lower() not in compiled.determiners
+        for word in words[index - 2 : index]
+    )
 
 
 def _adjective(word: str, compiled: _Compiled) -> bool:

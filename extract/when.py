@@ -198,8 +198,9 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         season_of=_index(lexicon.seasons),
         part_of=_index(lexicon.parts),
         ordinal_of=_index(lexicon.ordinals, 1),
-        # Up to the date, within the sentence: a decimal point ("to 0.75% in December") does not end it.
-        future=caseless(rf"(?:{lexicon.future})(?:[^.;!?]|(?<=\d)\.(?=\d)){{0,40}}$"),
+        # Up to the date, within the clause: a decimal point ("to 0.75% in December") does not end it, a comma
+        # does ("seront déployés, a indiqué lundi" is last Monday).
+        future=caseless(rf"(?:{lexicon.future})(?:[^.,;!?]|(?<=\d)[.,](?=\d)){{0,40}}$"),
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         comparison=caseless(

@@ -171,3 +171,27 @@ def test_the_point_of_an_initial_or_abbreviation_does_not_end_a_claimant(
     lang: str, text: str, number: str, claimant: str
 ) -> None:
     assert sources(text, lang)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "claimant"),
+    [
+        ("According to officials, 12 people died in the blast.", "en", "12", "officials"),
+        ("At least 30 people were killed, according to witnesses.", "en", "At least 30", "witnesses"),
+        (
+            "According to figures released by the UN on Wednesday, more than 12,300 civilians have been killed.",
+            "en",
+            "more than 12,300",
+            "figures released by the UN",
+        ),
+        ("Al menos 30 personas murieron, según fuentes militares.", "es", "Al menos 30", "fuentes militares"),
+    ],
+)
+def test_a_bare_plural_after_a_preposition_is_a_claimant(text: str, lang: str, number: str, claimant: str) -> None:
+    assert sources(text, lang)[number] == claimant
+
+
+def test_wrote_or_posted_on_a_channel_is_a_claim() -> None:
+    text = "Russia fired 54 drones at Ukraine overnight, Ukraine's air force wrote on Telegram."
+    assert sources(text)["54"] == "Ukraine's air force"
+    assert sources("Russia fired 54 drones overnight, the governor posted on Facebook.")["54"] == "the governor"

@@ -352,3 +352,29 @@ def test_a_season_with_its_year_and_a_day_with_its_ordinal_dot() -> None:
 )
 def test_the_press_spoken_to_is_not_part_of_the_claimant(text: str, mention: str, claimant: str) -> None:
     assert source(text, mention) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
+        (
+            "Deutschland werde 4800 Soldaten nach Litauen schicken, sagte Verteidigungsminister Boris Pistorius "
+            "in Vilnius.",
+            "4800",
+            "Verteidigungsminister Boris Pistorius",
+        ),
+        (
+            "Russland habe 40 Drohnen gestartet, sagte Bürgermeister Vitali Klitschko in Kiew.",
+            "40",
+            "Bürgermeister Vitali Klitschko",
+        ),
+        # A body and its place name one claimant: "die Regierung in London".
+        (
+            "Rund 300 Soldaten seien verlegt worden, teilten die Behörden in Kiew mit.",
+            "Rund 300",
+            "die Behörden in Kiew",
+        ),
+    ],
+)
+def test_a_place_after_a_person_says_where_they_spoke(text: str, mention: str, claimant: str) -> None:
+    assert source(text, mention) == claimant

@@ -424,3 +424,33 @@ def test_a_date_inside_a_comparison_dates_the_level_compared_with_alone(
     lang: str, text: str, span: str, expected: str | None
 ) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        # The day of the claim after a comma is past, whatever the tense before the comma.
+        (
+            "fr",
+            "Quelque 1 500 soldats seront déployés, a indiqué lundi à la presse un porte-parole du Pentagone.",
+            "Quelque 1 500",
+            "lundi 2024-11-11 2024-11-11",
+        ),
+        (
+            "de",
+            "Mindestens 60 Menschen werden noch vermisst, teilten die Behörden am Dienstagabend mit.",
+            "Mindestens 60",
+            "Dienstagabend 2024-11-12 2024-11-12",
+        ),
+        ("en", "The Fed will cut its key rate to 4.5% on Wednesday.", "4.5%", "Wednesday 2024-11-20 2024-11-20"),
+    ],
+)
+def test_a_future_verb_makes_a_date_ahead_only_within_its_clause(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected
+
+
+def test_the_comma_of_a_number_does_not_end_a_clause() -> None:
+    text = "According to the UN on Wednesday, more than 12,300 civilians have been killed since February 2022."
+    assert when(text, "more than 12,300", "en") == "since February 2022 2022-02-01 2024-11-17"
