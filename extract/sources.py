@@ -33,13 +33,15 @@ _BOUNDARY_STOP = r"\.(?!\S)"
 _ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
 _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
 # "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
-_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.\s+\p{Lu})"
+_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.(?:\s+\p{Lu}|[ºª]))"
 _WORD = regex.compile(r"[^\s,]+")
 # More than 25 letters or digits: what follows a verb is more than a few words.
 _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})")
 _ORDINAL = regex.compile(r"\d{1,3}\.")
+# What follows the digits of an ordinal: "47. Brigade", "47.ª", "47e", "47th".
+_ORDINAL_END = r"(?:\.\s+\p{Lu}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème|º|ª)(?![\p{L}]))"
 _DIGIT = regex.compile(r"\p{N}")
 # A lowercase word inflected like an adjective.
 _INFLECTED = regex.compile(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)")
@@ -171,9 +173,10 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),
-        # A claimant read forwards also ends before a number: "nach Angaben von Sobjanin 5 Drohnen".
+        # A claimant read forwards also ends before a number ("nach Angaben von Sobjanin 5 Drohnen"), not before
+        # an ordinal ("según la 47.ª Brigada", "die 47. Brigade", "the 47th Brigade").
         stop=caseless(
-            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*\.\s+\p{{Lu}}))(?![\p{{L}}])"
+            rf"\s+(?:{_alternation(lexicon.stops)}|\p{{N}}(?!\d*{_ORDINAL_END}))(?![\p{{L}}])"
             rf"|\s*{_NOT_IN_NUMBER}(?:{not_abbreviated}\.|[{regex.escape(_PUNCTUATION.replace('.', ''))}])"
         ),
         boundary=caseless(

@@ -237,7 +237,7 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str],
 # at most three words back in the same clause):
 # "los 96 drones lanzados el domingo", "Von den 93 Drohnen, die … in der Nacht startete, …".
 _COUNTED = regex.compile(
-    r"(?<![\p{N}.,])(?!\d{4}(?![\d.,]))\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]*$", regex.V1
+    r"(?<![\p{N}.,]|\p{L}-)(?!\d{4}(?![\d.,]))\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]*$", regex.V1
 )
 
 

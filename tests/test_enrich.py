@@ -195,3 +195,25 @@ def test_wrote_or_posted_on_a_channel_is_a_claim() -> None:
     text = "Russia fired 54 drones at Ukraine overnight, Ukraine's air force wrote on Telegram."
     assert sources(text)["54"] == "Ukraine's air force"
     assert sources("Russia fired 54 drones overnight, the governor posted on Facebook.")["54"] == "the governor"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "claimant"),
+    [
+        (
+            "Doce drones fueron derribados, según la 47.ª Brigada Mecanizada.",
+            "es",
+            "Doce",
+            "la 47.ª Brigada Mecanizada",
+        ),
+        (
+            "Twelve drones were shot down, according to the 47th Mechanised Brigade.",
+            "en",
+            "Twelve",
+            "the 47th Mechanised Brigade",
+        ),
+        ("Douze drones ont été abattus, selon la 47e brigade mécanisée.", "fr", "Douze", "la 47e brigade mécanisée"),
+    ],
+)
+def test_an_ordinal_in_a_claimant_is_part_of_its_name(text: str, lang: str, number: str, claimant: str) -> None:
+    assert sources(text, lang)[number] == claimant

@@ -354,3 +354,9 @@ def test_a_claimant_after_the_verb_and_the_channel(text: str, number: str, expec
 )
 def test_a_verb_without_its_subject_is_said_by_the_claimant_named_before(text: str, number: str, expected: str) -> None:
     assert sources(text)[number] == expected
+
+
+def test_a_date_that_says_what_a_model_is_dates_no_later_fact() -> None:
+    """ "El Su-34 derribado en 2023": the number of a model name is no count that the date could be about."""
+    text = "El Su-34 derribado en 2023 no figura en el balance. El presidente, de 72 años, no comentó la cifra."
+    assert whens(text, "2026-11-17")["72 años"] is None
