@@ -454,3 +454,38 @@ def test_a_future_verb_makes_a_date_ahead_only_within_its_clause(
 def test_the_comma_of_a_number_does_not_end_a_clause() -> None:
     text = "According to the UN on Wednesday, more than 12,300 civilians have been killed since February 2022."
     assert when(text, "more than 12,300", "en") == "since February 2022 2022-02-01 2024-11-17"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "In the summer of 2016, 14 people were killed.", "14", "the summer of 2016 2016-06-01 2016-08-31"),
+        (
+            "fr",
+            "Les faits remontent à l'été 2016. Trois des quatorze victimes avaient moins de 15 ans.",
+            "quatorze",
+            "l'été 2016 2016-06-01 2016-08-31",
+        ),
+        ("es", "En el verano de 2016 murieron 14 personas.", "14", "el verano de 2016 2016-06-01 2016-08-31"),
+    ],
+)
+def test_a_season_with_its_year_is_that_year(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "The Fed could cut its rate to 4% in December.", "4%", "December 2024-12-01 2024-12-31"),
+        ("fr", "La BCE pourrait abaisser son taux à 0,75 % en décembre.", "0,75 %", "décembre 2024-12-01 2024-12-31"),
+        ("es", "El banco podría bajar su tasa al 4 % en diciembre.", "4 %", "diciembre 2024-12-01 2024-12-31"),
+        (
+            "de",
+            "Die EZB könnte den Leitzins im Dezember auf 3 Prozent senken.",
+            "3 Prozent",
+            "Dezember 2024-12-01 2024-12-31",
+        ),
+    ],
+)
+def test_a_month_after_could_is_the_next_one(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
