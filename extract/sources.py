@@ -43,6 +43,8 @@ _ORDINAL = regex.compile(r"\d{1,3}\.")
 # What follows the digits of an ordinal: "47. Brigade", "47.ª", "47e", "47th".
 _ORDINAL_END = r"(?:\.\s+\p{Lu}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème|º|ª)(?![\p{L}]))"
 _DIGIT = regex.compile(r"\p{N}")
+# A lowercase plural with no determiner: "according to officials", "según fuentes militares".
+_BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 # A lowercase word inflected like an adjective.
 _INFLECTED = regex.compile(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)")
 
@@ -356,9 +358,6 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     if not compiled.starts.match(text, start, end) and (apposition or not _BARE_PLURAL.match(text, start, end)):
         return None  # after a preposition a bare plural names a claimant too: "according to officials"
     return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
-
-
-_BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 
 
 def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
