@@ -439,28 +439,22 @@ def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> li
     months). Not the two ends of a change ("passée de six mois à cinq ans")."""
     joined: list[Mention] = []
     for mention in mentions:
-        last = joined[-1] if joined else None
-        per = SUBUNITS.get((mention.unit or "", last.unit or "")) if last is not None else None
-        if (
-            last is None
-            or per is None
-            or last.value is None
-            or mention.value is None
-            or _is_change(text, last, compiled)
-        ):
+        pair = _time_pair(joined, mention, smaller_first=True)
+        if pair is None or _is_change(text, pair.last, compiled):
             joined.append(mention)
             continue
-        between = text[last.end : mention.start]
+        between = text[pair.last.end : mention.start]
+        high = pair.value * pair.per
         for opener, middle in compiled.ranges:
-            found = _form_opener(text, last, opener) if opener is not None else None
-            if found is not None and middle.match(between) and last.value <= mention.value * per:
+            found = _form_opener(text, pair.last, opener) if opener is not None else None
+            if found is not None and middle.match(between) and pair.last_value <= high:
                 joined[-1] = replace(
-                    last,
+                    pair.last,
                     start=found.start(),
                     end=mention.end,
                     value=None,
-                    low=last.value,
-                    high=mention.value * per,
+                    low=pair.last_value,
+                    high=high,
                     modifier="range",
                 )
                 break
@@ -475,20 +469,41 @@ def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[
     assert compiled.compound_joiner is not None
     joined: list[Mention] = []
     for mention in mentions:
-        last = joined[-1] if joined else None
-        per = SUBUNITS.get((last.unit or "", mention.unit or "")) if last is not None else None
+        pair = _time_pair(joined, mention, smaller_first=False)
         if (
-            last is None
-            or per is None
-            or last.value is None
-            or mention.value is None
+            pair is None
             or mention.modifier != "exact"
-            or compiled.compound_joiner.fullmatch(text, last.end, mention.start) is None
+            or compiled.compound_joiner.fullmatch(text, pair.last.end, mention.start) is None
         ):
             joined.append(mention)
             continue
-        joined[-1] = replace(mention, start=last.start, value=last.value * per + mention.value, modifier=last.modifier)
+        value = pair.last_value * pair.per + pair.value
+        joined[-1] = replace(mention, start=pair.last.start, value=value, modifier=pair.last.modifier)
     return joined
+
+
+@dataclass(frozen=True, slots=True)
+class _TimePair:
+    """A mention and the one before it, both spans of time with a value, in units `SUBUNITS` relates."""
+
+    last: Mention
+    last_value: float
+    value: float
+    per: int
+    """How many of the smaller unit the larger holds."""
+
+
+def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) -> _TimePair | None:
+    """`mention` with the last of `joined`, when the two are such a pair (the smaller unit first, or the larger):
+    the one guard of `_mixed_ranges` and `_compounds`, with both values known to be there."""
+    if not joined:
+        return None
+    last = joined[-1]
+    units = (mention.unit or "", last.unit or "") if smaller_first else (last.unit or "", mention.unit or "")
+    per = SUBUNITS.get(units)
+    if per is None or last.value is None or mention.value is None:
+        return None
+    return _TimePair(last, last.value, mention.value, per)
 
 
 def _right_before(phrases: Iterable[str]) -> AtEnd:
