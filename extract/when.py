@@ -24,7 +24,7 @@ from text_to_num import alpha2digit
 
 from extract.budget import remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation, load_lexicon
+from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation, link_line_opening, load_lexicon
 from extract.patterns import AtEnd, at_end, caseless
 from extract.starts import Alternations, compile_alternations
 from extract.text import BULLETS, Sentence
@@ -129,6 +129,8 @@ class DateMention:
     last: dt.date
     # An attributive date ("la misión creada en 1978") names what a noun is, and dates no fact.
     attributive: bool = False
+    # Where the words that put the date ahead start ("pourrait l'abaisser … en décembre"), if it is ahead.
+    ahead_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -222,14 +224,14 @@ _DATELINE = r"^[ \t]*\p{Lu}[\p{Lu}\p{L} /.'’-]{1,40},[^\n()]{0,40}\([^)\n]{2,6
 
 @cache
 def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …").
+    """Datelines, and lines of publication furniture in any language ("Publié le …", "Updated …", "Read more: …").
 
     One pattern for such a line at the start of the text, one for a newline followed by one (the line in group 1):
     searched for newlines, lines are tried only where they start (a search at every position cost 1 µs a character).
     """
     lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
-    line = rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*"
+    line = rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*|^{link_line_opening(rules_dir)}[^\n]*"
     return caseless(line, regex.MULTILINE), caseless(rf"\n(?=({line}))", regex.MULTILINE)
 
 
@@ -268,7 +270,10 @@ def find_dates(
         kind = compiled.resolve[index]
         if kind == "since" and compiled.not_since.search(window):
             continue
-        forward = compiled.future.search(window) is not None or _group(match, "future") is not None
+        window_start = max(0, match.start() - 60)
+        cue = compiled.future.search(window)
+        ahead_from = window_start + cue.start() if cue else match.start() if _group(match, "future") else None
+        forward = ahead_from is not None
         if kind in ANCHORED or kind == "part_of_that_month":
             span = _anchored(compiled, kind, match, found, published)
         else:
@@ -277,7 +282,8 @@ def find_dates(
             owner = compiled.attributive.search(window)
             # "los 96 drones lanzados el domingo": a participle of counted things dates the event after all.
             counted = owner is not None and _COUNTED.search(window, 0, owner.start()) is not None
-            found.append(DateMention(match.start(), match.end(), *span, attributive=owner is not None and not counted))
+            attributive = owner is not None and not counted
+            found.append(DateMention(match.start(), match.end(), *span, attributive, ahead_from))
     return found
 
 
@@ -596,7 +602,7 @@ def when_of(
     """
     compiled = _compiled(lang)
     within = dates[bisect_left(dates, sentence.start, key=_START) : bisect_right(dates, sentence.end, key=_END)]
-    inside = [d for d in within if not d.attributive]
+    inside = [d for d in within if not d.attributive and not _ahead_elsewhere(compiled, text, d, position)]
     if inside and compiled is not None:
         clauses = _relative_clauses(compiled, text, sentence)
         own = next((clause for clause in clauses if clause[0] <= position < clause[1]), None)
@@ -662,4 +668,18 @@ def _visible(date: DateMention, own: tuple[int, int] | None, clauses: Sequence[t
 
 def _broken(compiled: _Compiled, text: str, date: DateMention, position: int) -> bool:
     low, high = (date.end, position) if date.end <= position else (position, date.start)
+    return _break_between(compiled, text, low, high)
+
+
+def _break_between(compiled: _Compiled, text: str, low: int, high: int) -> bool:
     return compiled.clause_break.search(text, low, high, timeout=remaining()) is not None
+
+
+def _ahead_elsewhere(compiled: _Compiled | None, text: str, date: DateMention, position: int) -> bool:
+    """A date put ahead by words in a later clause dates that clause, not a fact before it
+    ("maintenu à 3,25 %, mais pourrait l'abaisser en décembre"), as the subject of its own verb would be
+    ("3.000 soldats seront déployés en décembre")."""
+    ahead_from = date.ahead_from
+    if compiled is None or ahead_from is None or position >= ahead_from:
+        return False
+    return _break_between(compiled, text, position, ahead_from)

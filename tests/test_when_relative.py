@@ -489,3 +489,27 @@ def test_a_season_with_its_year_is_that_year(lang: str, text: str, span: str, ex
 )
 def test_a_month_after_could_is_the_next_one(lang: str, text: str, span: str, expected: str) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "La BCE a maintenu son taux à 3,25 %, mais pourrait l'abaisser à 3 % en décembre.", "3,25 %", None),
+        (
+            "fr",
+            "La BCE a maintenu son taux à 3,25 %, mais pourrait l'abaisser à 3 % en décembre.",
+            "3 %",
+            "décembre 2024-12-01 2024-12-31",
+        ),
+        ("en", "Rates were held at 4%, but the Fed could cut them in December.", "4%", None),
+        ("en", "Russia has 50,000 troops near the border, and an offensive could begin next month.", "50,000", None),
+        ("es", "El banco mantuvo la tasa en el 4 %, pero podría bajarla en diciembre.", "4 %", None),
+        ("de", "Der Leitzins liegt bei 4 Prozent, doch die EZB könnte ihn im Dezember senken.", "4 Prozent", None),
+        ("en", "Another 3,000 troops will be deployed next month.", "3,000", "next month 2024-12-01 2024-12-31"),
+        ("fr", "Quelque 3 000 soldats seront déployés en décembre.", "3 000", "décembre 2024-12-01 2024-12-31"),
+    ],
+)
+def test_a_date_put_ahead_in_a_later_clause_dates_only_that_clause(
+    lang: str, text: str, span: str, expected: str | None
+) -> None:
+    assert when(text, span, lang) == expected
