@@ -378,3 +378,28 @@ def test_the_press_spoken_to_is_not_part_of_the_claimant(text: str, mention: str
 )
 def test_a_place_after_a_person_says_where_they_spoke(text: str, mention: str, claimant: str) -> None:
     assert source(text, mention) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
+        (
+            "In der Nacht seien 45 Drohnen abgeschossen worden, so der ukrainische Generalstab.",
+            "45",
+            "der ukrainische Generalstab",
+        ),
+        ("Russland habe 30 Raketen abgefeuert, so Selenskyj.", "30", "Selenskyj"),
+        ("Die Armee schoss 20 Drohnen ab, so dass die meisten ihr Ziel verfehlten.", "20", None),
+        (
+            "Nach am Mittwoch veröffentlichten Zahlen der UN wurden mehr als 12.000 Zivilisten getötet.",
+            "mehr als 12.000",
+            "der UN",
+        ),
+        ("Nach Daten von ACLED wurden 300 Drohnen eingesetzt.", "300", "ACLED"),
+        ("Nach neuen Zahlen stieg die Inflation auf 2,4 Prozent.", "2,4 Prozent", None),
+    ],
+)
+def test_so_after_a_comma_and_figures_of_a_body_name_the_claimant(
+    text: str, mention: str, claimant: str | None
+) -> None:
+    assert source(text, mention) == claimant
