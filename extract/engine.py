@@ -17,7 +17,7 @@ from extract.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, document_budget
 from extract.enrich import Enricher
 from extract.errors import InputError, OptionError
 from extract.language import detect_language, sentence_language
-from extract.lexicon import BUILTIN_RULES_DIR, available_languages, load_lexicon
+from extract.lexicon import BUILTIN_RULES_DIR, available_languages, link_line, load_lexicon
 from extract.quantities import scan
 from extract.readers import (
     DEFAULT_MAX_SIZE,
@@ -46,7 +46,7 @@ def _ruleset(lang: str, dirs: tuple[Path, ...], exclude: frozenset[str]) -> Rule
 
 def sentences_of(text: str, lang: str) -> list[Sentence]:
     lexicon = load_lexicon(lang, BUILTIN_RULES_DIR)
-    return split_sentences(text, lexicon.abbreviations, lexicon.ordinal_after)
+    return split_sentences(text, lexicon.abbreviations, lexicon.ordinal_after, link_line())
 
 
 def candidates(

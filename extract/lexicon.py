@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 import rules as _builtin_rules
 from extract.diskcache import cached
 from extract.errors import RuleFileError
+from extract.patterns import caseless
+from extract.text import BULLETS
 from extract.yamlsource import read_yaml_file
 from schemas.models import unit_is_valid
 
@@ -145,6 +147,9 @@ class Lexicon(_Data):
     # Lines that open with these are page furniture too ("Updated 10:45", "Mis à jour le …"):
     # their dates are not the dates of facts.
     updated_markers: list[str] = Field(default_factory=list)
+    # Lines that open with these and a colon or a bar link to other articles ("Read more: …", "Lire aussi | …"):
+    # what they say is another article's, so they give no facts and date none.
+    link_markers: list[str] = Field(default_factory=list)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -161,6 +166,18 @@ def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
 def all_lexicons(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[Lexicon, ...]:
     """Every language's lexicon: readers and page furniture use the union of their words."""
     return tuple(load_lexicon(lang, rules_dir) for lang in available_languages(rules_dir))
+
+
+@cache
+def link_line_opening(rules_dir: Path = BUILTIN_RULES_DIR) -> str:
+    """The opening of a link line in any language ("Read more:", "• Lire aussi |"), to match where a line starts."""
+    markers = alternation(word for lexicon in all_lexicons(rules_dir) for word in lexicon.link_markers)
+    return rf"[ \t]*[{BULLETS}]?[ \t]*(?:{markers})[ \t]*[:|»›]"
+
+
+@cache
+def link_line(rules_dir: Path = BUILTIN_RULES_DIR) -> regex.Pattern[str]:
+    return caseless(link_line_opening(rules_dir))
 
 
 @cache

@@ -36,13 +36,23 @@ class Sentence:
     end: int
 
 
-def split_sentences(text: str, abbreviations: Iterable[str] = (), ordinal_after: Iterable[str] = ()) -> list[Sentence]:
-    """Sentences of `text` as offsets; every line break ends a sentence (headlines, bullets)."""
+def split_sentences(
+    text: str,
+    abbreviations: Iterable[str] = (),
+    ordinal_after: Iterable[str] = (),
+    skipped_line: regex.Pattern[str] | None = None,
+) -> list[Sentence]:
+    """Sentences of `text` as offsets; every line break ends a sentence (headlines, bullets).
+
+    A line that `skipped_line` matches at its start gives none (a link to another article).
+    """
     known = frozenset(a.lower().rstrip(".") for a in abbreviations)
     ordinals = frozenset(w.lower() for w in ordinal_after)
     sentences: list[Sentence] = []
     bulleted = any(bullet in text for bullet in BULLETS)  # quicker than searching each line for one
     for line in _LINE.finditer(text, timeout=remaining()):
+        if skipped_line is not None and skipped_line.match(text, line.start(), line.end()):
+            continue
         cut = line.start()
         bullets = bulleted and _A_BULLET.search(text, line.start(), line.end(), timeout=remaining()) is not None
         boundary = _BOUNDARY if bullets else _BOUNDARY_WITHOUT_BULLETS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import regex
 
 from extract.text import split_sentences
 
@@ -77,4 +78,13 @@ def test_an_ordinal_after_a_listed_word_does_not_end_a_sentence() -> None:
         "Am 6. November griff die 47. Brigade an.",
         "Die Zahl stieg auf 47.",
         "Rettungskräfte suchen weiter.",
+    ]
+
+
+def test_a_skipped_line_gives_no_sentence() -> None:
+    link = regex.compile(r"[ \t]*(?:Read more)[ \t]*:")
+    text = "Russia launched 40 drones.\n  Read more: Kyiv asks for 7 more Patriot systems. Or 8.\nThree were killed."
+    assert [text[s.start : s.end] for s in split_sentences(text, skipped_line=link)] == [
+        "Russia launched 40 drones.",
+        "Three were killed.",
     ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from extract import Extractor
 from extract.when import blocks
 
@@ -43,3 +45,18 @@ def test_publication_furniture_in_any_language_dates_no_fact() -> None:
         body_only = furniture.split(" ", 1)[1]
         dated = EXTRACTOR.extract_text(f"Headline\n\n{body_only} {body}\n", lang=lang, published=dt.date(2024, 11, 13))
         assert [fact.when is not None for fact in dated] == [True], body_only
+
+
+@pytest.mark.parametrize(
+    ("lang", "link", "body"),
+    [
+        ("en", "Read more: Ukraine asks allies for 7 more Patriot systems on Monday", "Three people were killed."),
+        ("en", "• RELATED | 12 killed in Kharkiv strike on Monday", "Three people were killed."),
+        ("fr", "Lire aussi | Le 12 novembre, 90 drones lancés sur Kiev", "Trois personnes ont été tuées."),
+        ("es", "Te puede interesar: Rusia lanza 90 drones contra Kiev el lunes", "Tres personas murieron."),
+        ("de", "Lesen Sie auch: Russland greift am Montag mit 90 Drohnen an", "Drei Menschen wurden getötet."),
+    ],
+)
+def test_a_link_to_another_article_gives_no_fact_and_dates_none(lang: str, link: str, body: str) -> None:
+    facts = EXTRACTOR.extract_text(f"Headline\n\n{link}\n{body}\n", lang=lang, published=dt.date(2024, 11, 13))
+    assert [(fact.span.text.lower(), fact.when) for fact in facts] == [(body.split()[0].lower(), None)]
