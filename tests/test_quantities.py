@@ -64,6 +64,10 @@ def test_number_forms(lang: str, text: str, span: str, value: float) -> None:
         ("en", "a dozen drones", "a dozen", "approx"),
         ("en", "nearly two dozen drones", "nearly two dozen", "approx"),
         ("es", "casi dos docenas de drones", "casi dos docenas", "approx"),
+        ("en", "a couple of dozen drones", "a couple of dozen", "approx"),
+        ("es", "medio centenar de drones", "medio centenar", "approx"),
+        ("es", "medio millar de personas", "medio millar", "approx"),
+        ("es", "un par de docenas de drones", "un par de docenas", "approx"),
         ("es", "mataron al menos a 33 personas", "al menos a 33", "at_least"),
         ("es", "al menos 12 muertos", "al menos 12", "at_least"),
         ("de", "mindestens 33 Menschen", "mindestens 33", "at_least"),
@@ -109,6 +113,10 @@ def test_ranges(lang: str, text: str, span: str, low: float, high: float) -> Non
         ("fr", "plusieurs milliers de soldats", "plusieurs milliers", 1000),
         ("fr", "des dizaines de drones", "dizaines", 10),
         ("fr", "des centaines de civils", "centaines", 100),
+        ("en", "a few hundred troops", "a few hundred", 100),
+        ("en", "several dozen soldiers", "several dozen", 12),
+        ("es", "varios centenares de soldados", "varios centenares", 100),
+        ("es", "millares de personas", "millares", 1000),
     ],
 )
 def test_vague_amounts(lang: str, text: str, span: str, low: float) -> None:
