@@ -104,6 +104,9 @@ class WhenLexicon(BaseModel):
     parts: list[list[str]] = Field(default_factory=lambda: [list[str]() for _ in range(3)], min_length=3, max_length=3)
     # Right before a date, these make it about the future: "will meet on Monday", "next week".
     future: str = "(?!)"
+    # Before a fact, these make it a forecast, to which only a date ahead carries from a sentence before; by default
+    # the future words, less those with another sense (de "werden" of the passive: "zwei Bergsteiger werden vermisst").
+    forecast: str | None = None
     # A clause starts after these (a date across one dates another clause): ",", "while", "said".
     clause_breaks: str = "(?!)"
     # Relative pronouns: a date inside ", which began in 2022," dates that clause only.
@@ -129,8 +132,10 @@ class DateMention:
     last: dt.date
     # An attributive date ("la misión creada en 1978") names what a noun is, and dates no fact.
     attributive: bool = False
-    # Where the words that put the date ahead start ("pourrait l'abaisser … en décembre"), if it is ahead.
+    # Where the words that put the date ahead start ("pourrait l'abaisser … en décembre"), if any.
     ahead_from: int | None = None
+    # Whether it is ahead of publication, by such words or by itself ("bis 2026", "d'ici 2026"): a forecast's date.
+    ahead: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ class _Compiled:
     part_of: dict[str, int]
     ordinal_of: dict[str, int]
     future: regex.Pattern[str]
+    forecast: regex.Pattern[str]
     clause_break: regex.Pattern[str]
     relative: regex.Pattern[str]
     # ", down from 4.5% in August": a date inside dates the level compared with, not the sentence.
@@ -203,6 +209,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         # Up to the date, within the clause: a decimal point ("to 0.75% in December") does not end it, a comma
         # does ("seront déployés, a indiqué lundi" is last Monday).
         future=caseless(rf"(?:{lexicon.future})(?:[^.,;!?]|(?<=\d)[.,](?=\d)){{0,40}}$"),
+        forecast=caseless(rf"(?:{lexicon.forecast or lexicon.future})(?:[^.,;!?]|(?<=\d)[.,](?=\d)){{0,40}}$"),
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         comparison=caseless(
@@ -283,7 +290,8 @@ def find_dates(
             # "los 96 drones lanzados el domingo": a participle of counted things dates the event after all.
             counted = owner is not None and _COUNTED.search(window, 0, owner.start()) is not None
             attributive = owner is not None and not counted
-            found.append(DateMention(match.start(), match.end(), *span, attributive, ahead_from))
+            ahead = forward or (published is not None and span[0] >= published and span[1] > published)
+            found.append(DateMention(match.start(), match.end(), *span, attributive, ahead_from, ahead))
     return found
 
 
@@ -624,7 +632,13 @@ def when_of(
     blocks_before = bisect_right(block_starts, sentence.start)
     block = block_starts[blocks_before - 1] if blocks_before else 0
     earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
-    return next((d for d in reversed(earlier) if not d.attributive), None)
+    last = next((d for d in reversed(earlier) if not d.attributive), None)
+    # A date ahead dates a forecast, and a forecast no date behind: the last date carries only to a fact of its tense
+    # ("va supprimer 2 500 postes d'ici 2026. Le chômage a reculé à 7,3 %" gives the 7,3 % none).
+    if compiled is None or last is None:
+        return last
+    forecast = compiled.forecast.search(text, max(sentence.start, position - 60), position) is not None
+    return last if last.ahead == forecast else None
 
 
 _START = attrgetter("start")

@@ -60,3 +60,25 @@ def test_publication_furniture_in_any_language_dates_no_fact() -> None:
 def test_a_link_to_another_article_gives_no_fact_and_dates_none(lang: str, link: str, body: str) -> None:
     facts = EXTRACTOR.extract_text(f"Headline\n\n{link}\n{body}\n", lang=lang, published=dt.date(2024, 11, 13))
     assert [(fact.span.text.lower(), fact.when) for fact in facts] == [(body.split()[0].lower(), None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        # A forecast's date does not carry to a fact that is not one, nor a past date to a forecast.
+        ("fr", "Le groupe va supprimer 2 500 postes d'ici 2026. Le chômage a reculé à 7,3 %.", "7,3 %", None),
+        ("de", "Der Konzern will bis 2026 Stellen streichen. Die Quote sank auf 6,0 Prozent.", "6,0 Prozent", None),
+        ("en", "Growth was 1.2% in 2023. The government will spend C$2.5 billion on housing.", "C$2.5 billion", None),
+        ("es", "La inflación bajó en octubre. El Gobierno enviará 4.800 soldados a Lituania.", "4.800", None),
+        ("de", "Die Preise stiegen im Oktober. Die Inflation dürfte auf 2,5 Prozent steigen.", "2,5 Prozent", None),
+        # Of one tense, it carries: a forecast to a forecast, a past date to a past fact.
+        ("en", "Germany will station troops there by 2027. They will be joined by 200 civilians.", "200", "2027"),
+        ("fr", "Lundi, la Russie a lancé 90 drones. L'armée en a abattu 80.", "80", "Lundi"),
+        # "werden" also makes the passive: the fact is no forecast.
+        ("de", "Am Donnerstag ging eine Lawine ab. Zwei Bergsteiger werden vermisst.", "Zwei", "Donnerstag"),
+    ],
+)
+def test_a_date_carries_to_a_later_sentence_of_its_tense(lang: str, text: str, span: str, expected: str | None) -> None:
+    facts = EXTRACTOR.extract_text(f"Headline\n\n{text}\n", lang=lang, published=dt.date(2024, 11, 13))
+    found = next(fact for fact in facts if fact.span.text == span)
+    assert (found.when.text if found.when else None) == expected
