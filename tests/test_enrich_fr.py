@@ -453,3 +453,15 @@ def test_a_locution_between_auxiliary_and_participle(text: str, span: str, claim
 )
 def test_an_inverted_claimant_after_the_channel_of_the_statement(text: str, span: str, claimant: str) -> None:
     assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("Moscou, de son côté, affirme avoir détruit 110 drones ukrainiens en une nuit.", "110", "Moscou"),
+        ("L'armée russe, pour sa part, a indiqué avoir abattu 40 drones.", "40", "L'armée russe"),
+        ("Kiev, quant à elle, affirme avoir abattu 52 drones.", "52", "Kiev"),
+    ],
+)
+def test_an_aside_between_the_claimant_and_its_verb_is_skipped(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant
