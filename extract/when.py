@@ -138,6 +138,11 @@ class DateMention:
     ahead: bool = False
 
 
+# From future words up to a date or a fact, within the clause: a decimal point ("to 0.75% in December") does not end
+# it, a comma does ("seront déployés, a indiqué lundi" is last Monday).
+_IN_CLAUSE_TO_END = r"(?:[^.,;!?]|(?<=\d)[.,](?=\d)){0,40}$"
+
+
 @dataclass(frozen=True)
 class _Compiled:
     # Every date expression of the language, in the order of rules/<lang>/when.yaml.
@@ -206,10 +211,8 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         season_of=_index(lexicon.seasons),
         part_of=_index(lexicon.parts),
         ordinal_of=_index(lexicon.ordinals, 1),
-        # Up to the date, within the clause: a decimal point ("to 0.75% in December") does not end it, a comma
-        # does ("seront déployés, a indiqué lundi" is last Monday).
-        future=caseless(rf"(?:{lexicon.future})(?:[^.,;!?]|(?<=\d)[.,](?=\d)){{0,40}}$"),
-        forecast=caseless(rf"(?:{lexicon.forecast or lexicon.future})(?:[^.,;!?]|(?<=\d)[.,](?=\d)){{0,40}}$"),
+        future=caseless(rf"(?:{lexicon.future}){_IN_CLAUSE_TO_END}"),
+        forecast=caseless(rf"(?:{lexicon.forecast or lexicon.future}){_IN_CLAUSE_TO_END}"),
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         comparison=caseless(
@@ -273,11 +276,11 @@ def find_dates(
     for index, match in compiled.expressions.finditer(text):
         if any(s <= match.start() < e for s, e in furniture):
             continue
-        window = text[max(0, match.start() - 60) : match.start()]
+        window_start = max(0, match.start() - 60)
+        window = text[window_start : match.start()]
         kind = compiled.resolve[index]
         if kind == "since" and compiled.not_since.search(window):
             continue
-        window_start = max(0, match.start() - 60)
         cue = compiled.future.search(window)
         ahead_from = window_start + cue.start() if cue else match.start() if _group(match, "future") else None
         forward = ahead_from is not None
@@ -690,9 +693,9 @@ def _break_between(compiled: _Compiled, text: str, low: int, high: int) -> bool:
 
 
 def _ahead_elsewhere(compiled: _Compiled | None, text: str, date: DateMention, position: int) -> bool:
-    """A date put ahead by words in a later clause dates that clause, not a fact before it
-    ("maintenu à 3,25 %, mais pourrait l'abaisser en décembre"), as the subject of its own verb would be
-    ("3.000 soldats seront déployés en décembre")."""
+    """A date put ahead by words in a later clause dates that clause, not a fact before it ("maintenu à 3,25 %, mais
+    pourrait l'abaisser en décembre"); in the same clause it dates the subject of the future verb ("3.000 soldats
+    seront déployés en décembre")."""
     ahead_from = date.ahead_from
     if compiled is None or ahead_from is None or position >= ahead_from:
         return False
