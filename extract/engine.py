@@ -29,7 +29,7 @@ from extract.readers import (
     read_document,
     read_documents,
 )
-from extract.rules import Candidate, RuleSet, load_rules, mask, match_sentence
+from extract.rules import NOTHING_BEFORE, Candidate, RuleSet, load_rules, masked, match_sentence
 from extract.text import Sentence, split_sentences
 from schemas import FACT_MODELS, DocumentMeta, Fact
 
@@ -67,7 +67,7 @@ def candidates(
     mentions = scan(text, lang)
     found: list[Candidate] = []
     index = 0
-    previous = ""
+    previous = NOTHING_BEFORE
     for sentence in sentences:
         while index < len(mentions) and mentions[index].start < sentence.start:
             index += 1
@@ -85,7 +85,7 @@ def candidates(
                 inside = [replace(m, start=m.start + shift, end=m.end + shift) for m in scan(own, sentence_lang)]
         if inside:
             found.extend(match_sentence(rules, text, sentence, inside, previous))
-        previous = mask(text, sentence, inside)
+        previous = masked(text, sentence, inside)
     return found
 
 

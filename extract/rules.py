@@ -49,6 +49,13 @@ _ANCHORED = regex.compile(r"(?:\(\?<[=!](?:[^()\\]|\\.|(?<group>\((?:[^()\\]|\\.
 # Files in rules/<lang>/ that are not rule packs: the quantity lexicon, shared
 # terms, and the words of dates and of attribution.
 NOT_RULE_PACKS = ("lexicon.yaml", "terms.yaml", "when.yaml", "sources.yaml")
+# What may stand between a count and the noun it counts ("11 Kh-101 cruise missiles"), and how far it may reach.
+_COUNTED_NOUN_GAP = regex.compile(r"\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}")
+_COUNTED_NOUN_REACH = 40
+# What stands between two items of a list ("drones, 11 missiles", "Drohnen und elf Raketen").
+_LIST_GAP = regex.compile(r"\s*[,;]?\s*(?:\p{L}{1,5}\s+)?")
+# Where each plain count of a masked sentence (and the one before) ends: where it starts and its value.
+Counts = dict[int, tuple[int, float]]
 
 
 class _Data(BaseModel):
@@ -180,14 +187,34 @@ class CompiledRule:
     example_lines: tuple[int, ...] = ()
     counter_example_lines: tuple[int, ...] = ()
 
-    def refers_back(self, context: str, position: int) -> bool:
-        """Whether the last candidate noun before `position` is this rule's antecedent."""
+    def refers_back(self, context: str, position: int, value: float | None, counts: Counts) -> bool:
+        """Whether the last candidate noun before `position` is this rule's antecedent.
+
+        In a list of counted nouns, a count larger than the last one's refers back to an earlier item large
+        enough to hold it ("90 drones, 11 missiles at Ukraine; 80 downed": the 80 are drones).
+        `counts` maps where each plain count in `context` ends to where it starts and its value.
+        """
         if self.antecedent is None:
             return True
-        last = _last_end(self.antecedent.pattern, context, position)
-        if last < 0:
+        nouns = [(found.end(), 1, found.start()) for found in _finditer(self.antecedent.pattern, context, position)]
+        if not nouns:
             return False
-        return self.rivals is None or _last_end(self.rivals, context, position) < last
+        if self.rivals is not None:
+            nouns += [(found.end(), 2, found.start()) for found in _finditer(self.rivals, context, position)]
+        nouns.sort(reverse=True)  # the last noun first; at the same end, a rival before the antecedent
+        last_is_antecedent = nouns[0][1] == 1
+        if value is None:
+            return last_is_antecedent
+        for index, (_, rank, start) in enumerate(nouns):
+            count = _count_before(context, start, counts)
+            if count is None:
+                break
+            count_start, count_value = count
+            if count_value >= value:
+                return rank == 1
+            if index + 1 == len(nouns) or not _LIST_GAP.fullmatch(context, nouns[index + 1][0], count_start):
+                break
+        return last_is_antecedent
 
     @cached_property
     def acceptance(self) -> tuple[object, ...]:
@@ -561,11 +588,43 @@ def _next_to_noun(table: _Table, masked: str, start: int, end: int) -> bool:
     )
 
 
-def _last_end(pattern: regex.Pattern[str], text: str, position: int) -> int:
-    last = -1
-    for found in pattern.finditer(text, 0, position, timeout=remaining()):
-        last = found.end()
-    return last
+def _finditer(pattern: regex.Pattern[str], text: str, position: int) -> Iterator[regex.Match[str]]:
+    return pattern.finditer(text, 0, position, timeout=remaining())
+
+
+def _count_before(context: str, start: int, counts: Counts) -> tuple[int, float] | None:
+    """Where the plain count just before a noun at `start` starts, and its value ("11 cruise missiles")."""
+    for end, count in counts.items():
+        if start - _COUNTED_NOUN_REACH <= end < start and _COUNTED_NOUN_GAP.fullmatch(context, end, start):
+            return count
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """A sentence masked as rules read it, with where each plain count in it ends and its value.
+
+    The sentence before is read so for the antecedents of counts that refer back, and their counts.
+    """
+
+    text: str
+    counts: Counts
+
+
+NOTHING_BEFORE = Masked("", {})
+
+
+def masked(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> Masked:
+    return Masked(mask(text, sentence, mentions), _plain_counts(mentions, sentence.start))
+
+
+def _plain_counts(mentions: Sequence[Mention], origin: int) -> Counts:
+    """Where each count of things with no unit ends (from `origin`), where it starts, and its value."""
+    return {
+        m.end - origin: (m.start - origin, m.value)
+        for m in mentions
+        if m.value is not None and m.unit is None and m.currency is None and not m.fraction
+    }
 
 
 def mask(text: str, sentence: Sentence, mentions: Sequence[Mention], takes: Sequence[bool] | None = None) -> str:
@@ -588,15 +647,16 @@ def match_sentence(
     text: str,
     sentence: Sentence,
     mentions: Sequence[Mention],
-    previous: str,
+    previous: Masked,
 ) -> list[Candidate]:
     """Facts in one sentence: each mention goes to the highest-priority rule that claims it.
 
-    `previous` is the masked sentence before, where rules find the antecedents
+    `previous` is the sentence before, where rules find the antecedents
     of counts that refer back ("plus de trente de ces appareils").
     """
-    context = previous + "\n" + mask(text, sentence, mentions)
-    shift = len(previous) + 1
+    context = previous.text + "\n" + mask(text, sentence, mentions)
+    shift = len(previous.text) + 1
+    counts = previous.counts | _plain_counts(mentions, sentence.start - shift)
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
     taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}
@@ -624,7 +684,7 @@ def match_sentence(
         antecedent = rule.antecedent
         if antecedent is not None:
             if found_before is None:
-                found_before = found | ruleset.literals_in(previous)
+                found_before = found | ruleset.literals_in(previous.text)
             if not (antecedent.passes(found_before) and _present(antecedent.pattern, context, in_context)):
                 continue
         for match in _matches(rule, masked, rivals):
@@ -633,7 +693,7 @@ def match_sentence(
                 mention = by_start.get(start)
                 if mention is None or start in claimed:
                     continue
-                if not rule.refers_back(context, shift + match.end()):
+                if not rule.refers_back(context, shift + match.end(), mention.value, counts):
                     continue
                 span = (start, mention.end - sentence.start)
                 resolved = _attributes(rule, settings, match, masked, span, rivals, mention, cues)

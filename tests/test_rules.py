@@ -125,3 +125,49 @@ def test_cue_tables_searched_where_values_start_find_what_their_whole_pattern_fi
             for text in texts:
                 assert _cues(table, text) == _cues_by_pattern(table, text), (lang, text)
     assert tables >= 30
+
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "facts"),
+    [
+        # A count larger than the last listed item's refers back to an earlier item that can hold it.
+        (
+            "en",
+            "Russia fires 90 drones, 11 missiles at Ukraine overnight; 80 downed",
+            [("drones", 90), ("missiles", 11), ("drones", 80)],
+        ),
+        # The last noun is large enough: it keeps the count.
+        (
+            "en",
+            "Russia launched 12 missiles and 40 drones at Ukraine; 10 were shot down.",
+            [("missiles", 12), ("drones", 40), ("drones", 10)],
+        ),
+        # A noun counted again later: its last mention holds too few, its first enough.
+        (
+            "en",
+            "Russia launched 90 drones overnight. Eight drones hit targets in Kyiv, and air defences shot down 80.",
+            [("drones", 90), ("drones", 8), ("drones", 80)],
+        ),
+        # Killed and wounded are siblings, not parts: a count of people is not passed over for a weapon.
+        (
+            "en",
+            "Russia fired 40 missiles at Dnipro, killing three people and wounding 23.",
+            [("missiles", 40), ("casualties", 3), ("casualties", 23)],
+        ),
+        (
+            "es",
+            "Rusia lanzó 40 misiles contra Dnipro, que mataron a tres personas e hirieron a otras 23.",
+            [("missiles", 40), ("casualties", 3), ("casualties", 23)],
+        ),
+        (
+            "de",
+            "Russland feuerte 40 Raketen auf Dnipro ab, drei Menschen wurden getötet und 23 verletzt.",
+            [("missiles", 40), ("casualties", 3), ("casualties", 23)],
+        ),
+    ],
+)
+def test_a_count_refers_back_to_a_listed_item_large_enough_to_hold_it(
+    lang: str, text: str, facts: list[tuple[str, int]]
+) -> None:
+    assert [(f.kind, f.quantity.value) for f in EXTRACTOR.extract_text(text, lang=lang)] == facts
