@@ -139,8 +139,9 @@ class DateMention:
 
 
 # From future words up to a date or a fact, within the clause: a decimal point ("to 0.75% in December") does not end
-# it, a comma does ("seront déployés, a indiqué lundi" is last Monday).
-_IN_CLAUSE_TO_END = r"(?:[^.,;!?]|(?<=\d)[.,](?=\d)){0,40}$"
+# it, nor does an aside that only gives a number ("is expected to cut rates, to 4.25%, in December"); any other
+# comma does ("seront déployés, a indiqué lundi" is last Monday).
+_IN_CLAUSE_TO_END = r"(?:[^.,;!?]|(?<=\d)[.,](?=\d)|,\s*(?:\p{L}+\s+){0,2}\d[\d.,]*\s*(?:%|\p{L}+)?,){0,40}$"
 
 
 @dataclass(frozen=True)

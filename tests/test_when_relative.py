@@ -166,14 +166,47 @@ def test_the_past_day_is_the_day_before_publication_and_it(lang: str, text: str,
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "expected"),
+    ("lang", "text", "span", "expected"),
     [
-        ("The central bank will cut its key rate to 0.75% in December.", "0.75%", "December 2024-12-01 2024-12-31"),
-        ("Britain will send 1.5 thousand more troops on Monday.", "1.5 thousand", "Monday 2024-11-18 2024-11-18"),
+        (
+            "en",
+            "The central bank will cut its key rate to 0.75% in December.",
+            "0.75%",
+            "December 2024-12-01 2024-12-31",
+        ),
+        ("en", "Britain will send 1.5 thousand more troops on Monday.", "1.5 thousand", "Monday 2024-11-18 2024-11-18"),
+        # An aside that only gives a number does not end the clause either.
+        (
+            "en",
+            "The Fed is expected to cut rates by a quarter point, to 4.25%, in December.",
+            "4.25%",
+            "December 2024-12-01 2024-12-31",
+        ),
+        (
+            "fr",
+            "La BCE devrait baisser son taux de 25 points, à 3 %, en décembre.",
+            "3 %",
+            "décembre 2024-12-01 2024-12-31",
+        ),
+        (
+            "es",
+            "El Banco de México podría recortar su tasa en 25 puntos base, al 10 %, en diciembre.",
+            "10 %",
+            "diciembre 2024-12-01 2024-12-31",
+        ),
+        # Any other aside does: the defence ministry spoke last Monday.
+        (
+            "en",
+            "Germany will deploy 4,000 troops to Lithuania, the defence ministry said on Monday.",
+            "4,000",
+            "Monday 2024-11-11 2024-11-11",
+        ),
     ],
 )
-def test_a_future_verb_reaches_its_date_across_a_decimal_point(text: str, span: str, expected: str) -> None:
-    assert when(text, span, "en") == expected
+def test_a_future_verb_reaches_its_date_across_a_decimal_point_or_a_number_aside(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected
 
 
 @pytest.mark.parametrize(
