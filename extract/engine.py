@@ -206,7 +206,7 @@ class Extractor:
                 sentences = sentences_of(text, language)
                 quoted = self.ruleset if _detects(lang) else None
                 found = candidates(text, ruleset, quoted, self.langs, sentences=sentences)
-                enricher = Enricher(text, language, meta.published, sentences)
+                enricher = Enricher(text, language, meta.published, sentences, [c.mention.start for c in found])
                 return language, [self._fact(text, candidate, meta, enricher) for candidate in found]
         except BudgetExceeded as error:
             raise BudgetExceeded(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cached_property
 
 import regex
@@ -25,11 +26,15 @@ _QUOTATION_MARK = regex.compile(r"[«»“”„\"]")
 class Enricher:
     """Finds the dates and claimants of one document once, then answers per fact."""
 
-    def __init__(self, text: str, lang: str, published: dt.date | None, sentences: list[Sentence]) -> None:
+    def __init__(
+        self, text: str, lang: str, published: dt.date | None, sentences: list[Sentence], facts: Sequence[int]
+    ) -> None:
         self.text = text
         self.lang = lang
         self.published = published
         self.sentences = sentences
+        self.facts = facts
+        """Where the document's facts start: a claimant after its sentence's facts vouches for them."""
         self._claimants: dict[int, list[Claimant]] = {}
 
     @cached_property
@@ -66,7 +71,8 @@ class Enricher:
 
     def claimants(self, sentence: Sentence) -> list[Claimant]:
         if sentence.start not in self._claimants:
-            self._claimants[sentence.start] = find_claimants(self.text, sentence, self.lang)
+            facts = [fact for fact in self.facts if sentence.start <= fact < sentence.end]
+            self._claimants[sentence.start] = find_claimants(self.text, sentence, self.lang, facts)
         return self._claimants[sentence.start]
 
     @cached_property

@@ -35,6 +35,7 @@ _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
 # "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
 _NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.(?:\s+\p{Lu}|[ºª]))"
 _WORD = regex.compile(r"[^\s,]+")
+_NOTHING = regex.compile("(?!)")
 # More than 25 letters or digits: what follows a verb is more than a few words.
 _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
@@ -42,7 +43,6 @@ _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.
 _ORDINAL = regex.compile(r"\d{1,3}\.")
 # What follows the digits of an ordinal: "47. Brigade", "47.ª", "47e", "47th".
 _ORDINAL_END = r"(?:\.\s+\p{Lu}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème|º|ª)(?![\p{L}]))"
-_DIGIT = regex.compile(r"\p{N}")
 # A lowercase plural with no determiner: "according to officials", "según fuentes militares".
 _BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 # A lowercase word inflected like an adjective.
@@ -99,6 +99,10 @@ class SourceLexicon(BaseModel):
     subject_after_verb: bool = False
     # A verb may go without its subject ("…, añadió."): the one named before says it.
     implicit_subject: bool = False
+    # Prepositions after which a lowercase noun phrase with no determiner names a claimant too ("according to
+    # army radio"), not only a bare plural: never those a verb may follow ("según informó") or a reason ("citing
+    # inflation").
+    bare_noun_prepositions: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ class _Compiled:
     capitalised_nouns: bool = False
     subject_after_verb: bool = False
     implicit_subject: bool = False
+    bare_noun_prepositions: regex.Pattern[str] = _NOTHING
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -201,14 +206,18 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         capitalised_nouns=lexicon.capitalised_nouns,
         subject_after_verb=lexicon.subject_after_verb,
         implicit_subject=lexicon.implicit_subject,
+        bare_noun_prepositions=caseless(rf"{_alternation(lexicon.bare_noun_prepositions)}\s*")
+        if lexicon.bare_noun_prepositions
+        else _NOTHING,
     )
 
 
-def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
+def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int]) -> list[Claimant]:
     """The claimants named in one sentence, in order, each with the part of the sentence it covers.
 
     "according to X" and "…, said X" vouch for the whole sentence; "X said …" for
-    what follows the verb, or for the whole sentence when the verb (nearly) ends it.
+    what follows the verb, or for the whole sentence when the verb (nearly) ends it
+    or when no fact follows it (`facts`: where the sentence's facts start).
     A semicolon ends what any of them covers.
     """
     compiled = _compiled(lang)
@@ -223,7 +232,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
     for inverted, match in chain(((False, m) for _, m in prepositions), ((True, m) for m in inverted_verbs)):
         if match.end() in preposition_ends:
             continue  # ", según X" is read as a preposition: X ends at the comma
-        claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted)
+        bare_noun = not inverted and compiled.bare_noun_prepositions.fullmatch(text, match.start(), match.end())
+        claimant = _forward(
+            text, *_read_from(match, sentence.end), compiled, apposition=inverted, bare_noun=bare_noun is not None
+        )
         if not inverted:
             preposition_ends.add(match.end())
         if claimant is not None:
@@ -246,11 +258,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str) -> list[Claimant]:
         ends_sentence = _MORE_THAN_25_LETTERS.match(rest, timeout=remaining()) is None
         parenthetical = rest.lstrip().startswith(",")
         # "Behörden melden neun Tote": what little follows a verb that ends the sentence is its claim too;
-        # and a claimant after a comma, with no figure after it, vouches for the clause before the comma
-        # ("…, the governor said in a statement posted on Telegram").
-        after_claim = (
-            text[sentence.start : claimant.start].rstrip().endswith(",")
-            and _DIGIT.search(text, claimant.end, clause_end) is None
+        # and a claimant after a comma, with no fact after it, vouches for the clause before the comma
+        # ("…, the air force said in its 9:15 a.m. update on Telegram").
+        after_claim = text[sentence.start : claimant.start].rstrip().endswith(",") and not any(
+            claimant.end <= fact < clause_end for fact in facts
         )
         covers = whole if parenthetical or ends_sentence or after_claim else (match.end(), sentence.end)
         found.append(_within_clause(text, claimant, covers))
@@ -331,8 +342,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition: bool) -> Claimant | None:
-    """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition)."""
+def _forward(
+    text: str, start: int, limit: int, compiled: _Compiled, apposition: bool, bare_noun: bool = False
+) -> Claimant | None:
+    """The claimant after a preposition (up to the next comma) or an inverted verb (with a name in apposition).
+
+    With `bare_noun`, a lowercase noun phrase with no determiner is one.
+    """
     stop = compiled.stop.search(text, start, limit, timeout=remaining())
     end = stop.start() if stop is not None else limit
     acronym = _ACRONYM.match(text, end, limit)
@@ -355,7 +371,9 @@ def _forward(text: str, start: int, limit: int, compiled: _Compiled, apposition:
     claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)
     if claimant is None or claimant.pronoun:  # "selon elle"
         return claimant
-    if not compiled.starts.match(text, start, end) and (apposition or not _BARE_PLURAL.match(text, start, end)):
+    if not compiled.starts.match(text, start, end) and (
+        apposition or not (bare_noun or _BARE_PLURAL.match(text, start, end))
+    ):
         return None  # after a preposition a bare plural names a claimant too: "according to officials"
     return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
 

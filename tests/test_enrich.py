@@ -125,6 +125,19 @@ def test_an_adverb_or_aside_before_the_verb_is_not_part_of_the_claimant(text: st
             "At least 1,300",
             "the Viasna rights group",
         ),
+        # Numbers after the claimant that are no facts (a time, a count of regions) do not make it a later one's.
+        (
+            "Air defence units intercepted three ballistic missiles, the air force said in its 9:15 a.m. update on"
+            " Telegram.",
+            "three",
+            "the air force",
+        ),
+        (
+            "Air defences shot down 62 of the drones, most of them decoys, the air force said in its morning update,"
+            " adding that air raid alerts had been declared in 13 regions.",
+            "62",
+            "the air force",
+        ),
     ],
 )
 def test_a_claimant_after_a_comma_vouches_for_the_clause_before_it(text: str, number: str, claimant: str) -> None:
@@ -185,9 +198,26 @@ def test_the_point_of_an_initial_or_abbreviation_does_not_end_a_claimant(
             "figures released by the UN",
         ),
         ("Al menos 30 personas murieron, según fuentes militares.", "es", "Al menos 30", "fuentes militares"),
+        # In English, any noun phrase after "according to" (a noun never follows it as a reason: "citing").
+        (
+            "Israel has mobilised some 60,000 reservists for the northern front, according to army radio.",
+            "en",
+            "some 60,000",
+            "army radio",
+        ),
+        ("At least 25 people were killed, as reported by state media.", "en", "At least 25", "state media"),
+        (
+            "The bank sold $25 billion of currency, according to economists' calculations based on central bank data.",
+            "en",
+            "$25 billion",
+            "economists' calculations based on central bank data",
+        ),
+        ("Turkey raised its rate to 50% on Tuesday, citing inflation that has stuck above 48%.", "en", "50%", None),
     ],
 )
-def test_a_bare_plural_after_a_preposition_is_a_claimant(text: str, lang: str, number: str, claimant: str) -> None:
+def test_a_bare_plural_or_noun_after_a_preposition_is_a_claimant(
+    text: str, lang: str, number: str, claimant: str | None
+) -> None:
     assert sources(text, lang)[number] == claimant
 
 
