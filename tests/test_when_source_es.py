@@ -328,6 +328,13 @@ def test_figures_raised_by_a_claimant_and_la_cifra_as_a_noun(text: str, number: 
             "25",
             "el Ministerio de Defensa",
         ),
+        # Spoken to a broadcaster named by lowercase words, which end at the claimant's determiner.
+        (
+            "«Derribamos 56 de los 73 drones», declaró a la televisión nacional el portavoz de la Fuerza Aérea.",
+            "56",
+            "el portavoz de la Fuerza Aérea",
+        ),
+        ("«Perdimos a 20 soldados», dijo a una radio local un comandante ucraniano.", "20", "un comandante ucraniano"),
     ],
 )
 def test_a_claimant_after_the_verb_and_the_channel(text: str, number: str, expected: str) -> None:
