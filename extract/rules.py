@@ -196,22 +196,23 @@ class CompiledRule:
         """
         if self.antecedent is None:
             return True
-        nouns = [(found.end(), 1, found.start()) for found in _finditer(self.antecedent.pattern, context, position)]
+        # (end, is a rival, start) of each candidate noun
+        nouns = [(found.end(), False, found.start()) for found in _finditer(self.antecedent.pattern, context, position)]
         if not nouns:
             return False
         if self.rivals is not None:
-            nouns += [(found.end(), 2, found.start()) for found in _finditer(self.rivals, context, position)]
+            nouns += [(found.end(), True, found.start()) for found in _finditer(self.rivals, context, position)]
         nouns.sort(reverse=True)  # the last noun first; at the same end, a rival before the antecedent
-        last_is_antecedent = nouns[0][1] == 1
+        last_is_antecedent = not nouns[0][1]
         if value is None:
             return last_is_antecedent
-        for index, (_, rank, start) in enumerate(nouns):
+        for index, (_, rival, start) in enumerate(nouns):
             count = _count_before(context, start, counts)
             if count is None:
                 break
             count_start, count_value = count
             if count_value >= value:
-                return rank == 1
+                return not rival
             if index + 1 == len(nouns) or not _LIST_GAP.fullmatch(context, nouns[index + 1][0], count_start):
                 break
         return last_is_antecedent
@@ -602,9 +603,9 @@ def _count_before(context: str, start: int, counts: Counts) -> tuple[int, float]
 
 @dataclass(frozen=True, slots=True)
 class Masked:
-    """A sentence masked as rules read it, with where each plain count in it ends and its value.
+    """A sentence masked as rules read it, with its plain counts (`Counts`).
 
-    The sentence before is read so for the antecedents of counts that refer back, and their counts.
+    Rules read the sentence before in this form: the antecedents of counts that refer back, and how many each holds.
     """
 
     text: str
