@@ -83,9 +83,10 @@ def candidates(
                 rules = quoted(sentence_lang)
                 shift = sentence.start
                 inside = [replace(m, start=m.start + shift, end=m.end + shift) for m in scan(own, sentence_lang)]
+        current = masked(text, sentence, inside)
         if inside:
-            found.extend(match_sentence(rules, text, sentence, inside, previous))
-        previous = masked(text, sentence, inside)
+            found.extend(match_sentence(rules, text, sentence, inside, current, previous))
+        previous = current
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -34,7 +35,7 @@ class Enricher:
         self.published = published
         self.sentences = sentences
         self.facts = facts
-        """Where the document's facts start: a claimant after its sentence's facts vouches for them."""
+        """Where the document's facts start, in order: a claimant after its sentence's facts vouches for them."""
         self._claimants: dict[int, list[Claimant]] = {}
 
     @cached_property
@@ -71,7 +72,7 @@ class Enricher:
 
     def claimants(self, sentence: Sentence) -> list[Claimant]:
         if sentence.start not in self._claimants:
-            facts = [fact for fact in self.facts if sentence.start <= fact < sentence.end]
+            facts = self.facts[bisect_left(self.facts, sentence.start) : bisect_left(self.facts, sentence.end)]
             self._claimants[sentence.start] = find_claimants(self.text, sentence, self.lang, facts)
         return self._claimants[sentence.start]
 

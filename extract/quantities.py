@@ -562,12 +562,12 @@ def _shared_units(text: str, mentions: list[Mention], compiled: _Compiled) -> li
     for index in range(len(mentions) - 2, -1, -1):
         first, second = mentions[index], mentions[index + 1]
         if _shares_unit(first, second) and (
-            _listed(text, first, second, compiled) or _changed(text, first, second, compiled)
+            _joined_by(compiled.list_joiner, text, first, second) or _changed(text, first, second, compiled)
         ):
             mentions[index] = replace(first, unit=second.unit, tag=second.tag)
     for index in range(1, len(mentions)):
         first, second = mentions[index - 1], mentions[index]
-        if _shares_unit(second, first) and _compared(text, first, second, compiled):
+        if _shares_unit(second, first) and _joined_by(compiled.comparison, text, first, second):
             mentions[index] = replace(second, unit=first.unit, tag=first.tag)
     return mentions
 
@@ -592,14 +592,9 @@ def _comparison(words: list[str]) -> regex.Pattern[str] | None:
     )
 
 
-def _compared(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
-    comparison = compiled.comparison
-    return comparison is not None and comparison.fullmatch(text, first.end, second.start) is not None
-
-
-def _listed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:
-    joiner = compiled.list_joiner
-    return joiner is not None and joiner.fullmatch(text, first.end, second.start) is not None
+def _joined_by(gap: regex.Pattern[str] | None, text: str, first: Mention, second: Mention) -> bool:
+    """Whether all that stands between two mentions is `gap` (a list joiner, a comparison's opening)."""
+    return gap is not None and gap.fullmatch(text, first.end, second.start) is not None
 
 
 def _changed(text: str, first: Mention, second: Mention, compiled: _Compiled) -> bool:

@@ -648,16 +648,17 @@ def match_sentence(
     text: str,
     sentence: Sentence,
     mentions: Sequence[Mention],
+    current: Masked,
     previous: Masked,
 ) -> list[Candidate]:
     """Facts in one sentence: each mention goes to the highest-priority rule that claims it.
 
-    `previous` is the sentence before, where rules find the antecedents
-    of counts that refer back ("plus de trente de ces appareils").
+    `current` is the sentence as `masked` gives it; `previous` the sentence before, where rules
+    find the antecedents of counts that refer back ("plus de trente de ces appareils").
     """
-    context = previous.text + "\n" + mask(text, sentence, mentions)
+    context = previous.text + "\n" + current.text
     shift = len(previous.text) + 1
-    counts = previous.counts | _plain_counts(mentions, sentence.start - shift)
+    counts = previous.counts | {end + shift: (start + shift, value) for end, (start, value) in current.counts.items()}
     by_start = {m.start - sentence.start: m for m in mentions}
     claimed: dict[int, Candidate] = {}
     taken: dict[tuple[object, ...], tuple[str, list[tuple[int, int]]] | None] = {}

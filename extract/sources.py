@@ -232,10 +232,8 @@ def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int
     for inverted, match in chain(((False, m) for _, m in prepositions), ((True, m) for m in inverted_verbs)):
         if match.end() in preposition_ends:
             continue  # ", según X" is read as a preposition: X ends at the comma
-        bare_noun = not inverted and compiled.bare_noun_prepositions.fullmatch(text, match.start(), match.end())
-        claimant = _forward(
-            text, *_read_from(match, sentence.end), compiled, apposition=inverted, bare_noun=bare_noun is not None
-        )
+        bare_noun = not inverted and compiled.bare_noun_prepositions.fullmatch(text, *match.span()) is not None
+        claimant = _forward(text, *_read_from(match, sentence.end), compiled, apposition=inverted, bare_noun=bare_noun)
         if not inverted:
             preposition_ends.add(match.end())
         if claimant is not None:
