@@ -321,7 +321,8 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
     so that the pattern need only be tried there (see `_excluded_spans`).
     """
     month_forms = [m if m[:1].isupper() else f"(?i:{regex.escape(m)})" for m in lex.months]
-    # A whole word: "tiene 42 años" holds no "ene 42" (enero), "Omar 12" no "mar 12".
+    # A whole word: "tiene 42 años" holds no "ene 42" (enero), "Omar 12" no "mar 12". A day is no thousands group's
+    # head: "im September 4.000 Drohnen".
     months = r"(?<![\p{L}])(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
     weekdays = _alternation(lex.weekdays)
     ordinal = f"(?:{_alternation(lex.ordinal_suffixes, boundary=False)})?"
@@ -341,7 +342,7 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
                 rf"(?<!\d)\d{{1,2}}{space}?{suffix}(?![\p{{L}}])",
                 rf"(?<={prefixes}{space}+)\d{{1,2}}(?:[{separators}]\d{{2}})?{space}*{hours}(?![\p{{L}}])",
                 rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?{day}{space}+{joiner}{months}(?:[ \u00a0,]+\d{{4}})?",
-                rf"{months}{space}+{day}(?!\d)(?:{space}*,?{space}*\d{{4}})?",
+                rf"{months}{space}+{day}(?!\d|[.,\u00a0 \u202f]\d{{3}}(?!\d))(?:{space}*,?{space}*\d{{4}})?",
                 rf"{months}{space}+\d{{4}}",
                 r"\+\d[\d \u00a0.-]{7,}\d",
                 r"(?<!\d)\(?0\d\)?(?:[ .-]\d{2}){4}(?!\d)",

@@ -459,3 +459,19 @@ def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
 def test_a_month_name_inside_a_word_is_no_date(lang: str, text: str, span: str) -> None:
     assert [m.span.text for m in quantities(text, lang)] == [span]
 
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("de", "Russland hat seit der Eskalation im September 4.000 Drohnen gestartet.", "4.000"),
+        ("en", "In September 4,000 troops arrived.", "4,000"),
+        ("fr", "Depuis septembre 4 000 soldats sont arrivés.", "4 000"),
+    ],
+)
+def test_a_count_of_thousands_after_a_month_is_no_day(lang: str, text: str, span: str) -> None:
+    assert [m.span.text for m in quantities(text, lang)] == [span]
+
+
+def test_a_day_after_a_month_is_still_a_date() -> None:
+    assert [m.span.text for m in quantities("On September 4, 2025, 40 drones were launched.", "en")] == ["40"]

@@ -435,6 +435,89 @@ def test_since_an_event_dated_in_the_same_words_in_german_and_spanish(
 @pytest.mark.parametrize(
     ("lang", "text", "span", "expected"),
     [
+        (
+            "en",
+            "The military says 47 soldiers have been killed since the ground operation began on October 1.",
+            "47",
+            "since the ground operation began on October 1 2024-10-01 2024-11-17",
+        ),
+        (
+            "en",
+            "Russia has launched 4,000 drones since the war escalated in September.",
+            "4,000",
+            "since the war escalated in September 2024-09-01 2024-11-17",
+        ),
+        (
+            "fr",
+            "La Russie a lancé 4 000 drones depuis l'escalade du conflit en septembre.",
+            "4 000",
+            "depuis l'escalade du conflit en septembre 2024-09-01 2024-11-17",
+        ),
+        (
+            "es",
+            "Rusia ha lanzado 4.000 drones desde que el conflicto se intensificó en septiembre.",
+            "4.000",
+            "desde que el conflicto se intensificó en septiembre 2024-09-01 2024-11-17",
+        ),
+        (
+            "de",
+            "Russland hat seit der Eskalation des Konflikts im September 4.000 Drohnen gestartet.",
+            "4.000",
+            "seit der Eskalation des Konflikts im September 2024-09-01 2024-11-17",
+        ),
+        # "Depuis", "desde" before a place say where from: the date is the day.
+        (
+            "fr",
+            "L'armée affirme avoir intercepté la plupart des 180 missiles tirés depuis l'Iran le 1er octobre.",
+            "180",
+            "1er octobre 2024-10-01 2024-10-01",
+        ),
+        (
+            "es",
+            "El ejército interceptó la mayoría de los 180 misiles lanzados desde Irán el 1 de octubre.",
+            "180",
+            "1 de octubre 2024-10-01 2024-10-01",
+        ),
+    ],
+)
+def test_since_an_event_dated_by_its_month_or_day_alone(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Russia launched 40 drones on Sunday, one of its heaviest barrages since the conflict escalated in "
+            "September. Of the 40 drones, 31 were intercepted.",
+        ),
+        (
+            "fr",
+            "La Russie a lancé 40 drones dimanche, l'attaque la plus lourde depuis l'escalade du conflit en "
+            "septembre. Sur les 40 drones, 31 ont été abattus.",
+        ),
+        (
+            "es",
+            "Rusia lanzó 40 drones el domingo, el ataque más intenso desde que el conflicto se intensificó en "
+            "septiembre. De los 40 drones, 31 fueron derribados.",
+        ),
+        (
+            "de",
+            "Russland griff am Sonntag mit 40 Drohnen an, der heftigste Angriff seit der Eskalation im September. "
+            "Von den 40 Drohnen wurden 31 abgeschossen.",
+        ),
+    ],
+)
+def test_the_date_of_a_record_since_an_event_dates_no_fact(lang: str, text: str) -> None:
+    """A superlative's "since" clause says what the record is measured against: the day of the attack carries on."""
+    day = {"en": "Sunday", "fr": "dimanche", "es": "domingo", "de": "Sonntag"}[lang]
+    assert when(text, "31", lang) == f"{day} 2024-11-17 2024-11-17"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
         ("en", "Inflation slowed to 3.1%, down from 4.5% in August.", "3.1%", None),
         ("en", "Inflation slowed to 3.1%, down from 4.5% in August.", "4.5%", "August 2024-08-01 2024-08-31"),
         (
