@@ -457,7 +457,7 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
             start = cuts[-2]
     if compiled.capitalised_nouns:
         # "wie Gouverneur Oleh Kiper auf Telegram mitteilte"
-        return _forward(text, start, end, compiled, apposition=False) or implicit
+        return _noun_phrase(text, start, end, compiled) or implicit
     return _claimant(text, start, end, compiled) or implicit
 
 

@@ -63,6 +63,13 @@ def test_a_claimant_after_nach_angaben_ends_with_its_noun_phrase(text: str, ment
         ),
         ("Mindestens fünf Menschen seien getötet worden, gab die Polizei an.", "Mindestens fünf", "die Polizei"),
         ("Insgesamt wurden 50 Drohnen abgeschossen, hieß es aus Kiew.", "50", "Kiew"),
+        # A clock time after the claimant is when it spoke, not an object.
+        (
+            "Die Flugabwehr habe 62 der 145 Drohnen abgeschossen, teilte die Luftwaffe gegen 9.30 Uhr mit.",
+            "62",
+            "die Luftwaffe",
+        ),
+        ("Es seien 40 Drohnen abgeschossen worden, teilte die Armee um 7 Uhr auf Telegram mit.", "40", "die Armee"),
     ],
 )
 def test_the_claimant_inside_an_inverted_separable_verb(text: str, mention: str, claimant: str) -> None:
@@ -374,6 +381,13 @@ def test_the_press_spoken_to_is_not_part_of_the_claimant(text: str, mention: str
             "Rund 300",
             "die Behörden in Kiew",
         ),
+        # So "im" before the verb; after an inverted verb it says where the claimant spoke.
+        (
+            "Das Gesundheitsministerium im Gazastreifen meldete am Montag 38 Tote.",
+            "38",
+            "Das Gesundheitsministerium im Gazastreifen",
+        ),
+        ("40 Drohnen wurden abgeschossen, sagte der Sprecher im Fernsehen.", "40", "der Sprecher"),
     ],
 )
 def test_a_place_after_a_person_says_where_they_spoke(text: str, mention: str, claimant: str) -> None:

@@ -71,10 +71,21 @@ def test_a_subject_before_a_compound_tense_with_an_adverb_or_an_aside(text: str,
             "les agences russes",
         ),
         ("Douze drones ont été interceptés, ont confirmé lundi les autorités.", "Douze", "les autorités"),
+        (
+            "L'Iran a tiré quelque 180 missiles sur Israël, dont la plupart ont été interceptés, a rappelé jeudi "
+            "l'armée israélienne.",
+            "quelque 180",
+            "l'armée israélienne",
+        ),
+        ("Les forces russes ont progressé de 800 mètres, a reconnu l'état-major.", "800 mètres", "l'état-major"),
     ],
 )
 def test_an_inverted_verb_may_carry_a_day(text: str, span: str, claimant: str) -> None:
     assert source(text, span) == claimant
+
+
+def test_rappeler_before_its_object_recalls_troops_and_names_no_claimant() -> None:
+    assert source("Israël a de son côté rappelé 15 000 réservistes.", "15 000") is None
 
 
 @pytest.mark.parametrize(
