@@ -312,6 +312,13 @@ def test_where_a_subject_read_backwards_starts(text: str, number: str, expected:
             "11,3 %",
             "El Banco de España",
         ),
+        # "Prevé" before an infinitive is a plan, not a forecast: the claimant is the one named after "según".
+        (
+            "Alemania prevé enviar hasta 5.000 soldados a Lituania, según el Ministerio de Defensa.",
+            "hasta 5.000",
+            "el Ministerio de Defensa",
+        ),
+        ("El banco central prevé una inflación del 3,5 % en 2026.", "3,5 %", "El banco central"),
     ],
 )
 def test_figures_raised_by_a_claimant_and_la_cifra_as_a_noun(text: str, number: str, expected: str | None) -> None:
