@@ -42,7 +42,8 @@ _MENTION = "(?:\ue000++|\ue001++)"
 _ANY_MENTION = "(?:\ue000++|\ue001++|\ue002++)"
 _REFERENCE = regex.compile(r"(?<!\\[pPN])\{(?P<name>[A-Za-z_]\w*)(?::(?P<slot>\w+))?\}")
 DEFAULT_SLOT = "q"
-# A group that holds another mention ("(?P<_unit_of>{N}), {Q} of them"): a count without a unit takes that one's.
+# A group that holds another mention ("(?P<_unit_of>{N}), {Q} of them"): a count without a unit takes that one's,
+# an amount without a currency its currency.
 UNIT_OF = "_unit_of"
 # A pattern that opens with its {Q}, perhaps after lookbehinds (they see the text before where a match is tried).
 _ANCHORED = regex.compile(r"(?:\(\?<[=!](?:[^()\\]|\\.|(?<group>\((?:[^()\\]|\\.|(?&group))*\)))*\))*\{Q(?::\w+)?\}")
@@ -475,7 +476,8 @@ def _compile_rule(
     for slot, settings in rule.slots.items():
         _check_slot(kind, slot, settings, slots, at("slots", slot))
     for name in rule.require:
-        if name not in tables:
+        # A currency comes from the amount's own words or from the mention it shares them with (`_attributes`).
+        if name not in tables and not (name == "currency" and name in _attribute_names(kind)):
             raise RuleFileError(f"{at('require')}: requires {name!r}, which has no attribute table")
     fields = _attribute_names(kind) | set(Quantity.model_fields) | {"span"}
     for number, example in enumerate(rule.examples):
@@ -698,22 +700,23 @@ def match_sentence(
                 if not rule.refers_back(context, shift + match.end(), mention.value, counts):
                     continue
                 span = (start, mention.end - sentence.start)
-                resolved = _attributes(rule, settings, match, masked, span, rivals, mention, cues)
+                shared = _shared(match, by_start)
+                resolved = _attributes(rule, settings, match, masked, span, rivals, mention, cues, shared)
                 if resolved is None:
                     continue
                 attributes, unit = resolved
-                if unit is None and mention.unit is None:
-                    unit = _unit_of(match, by_start)
+                if unit is None and mention.unit is None and shared is not None:
+                    unit = shared.unit
                 claimed[start] = Candidate(rule.kind, mention, attributes, unit, rule.id, sentence)
     return [claimed[k] for k in sorted(claimed)]
 
 
-def _unit_of(match: regex.Match[str], by_start: dict[int, Mention]) -> str | None:
-    """The unit of the mention a rule names as the one a bare count shares ("five years, three of them suspended")."""
+def _shared(match: regex.Match[str], by_start: dict[int, Mention]) -> Mention | None:
+    """The mention a rule names as the one whose unit or currency a bare count shares ("five years, three of them
+    suspended", "1,2 milliard d'euros, dont 400 millions")."""
     if UNIT_OF not in match.re.groupindex or match.start(UNIT_OF) < 0:
         return None
-    other = by_start.get(match.start(UNIT_OF))
-    return None if other is None else other.unit
+    return by_start.get(match.start(UNIT_OF))
 
 
 def _taken(
@@ -796,8 +799,12 @@ def _attributes(
     spans: Sequence[tuple[int, int]],
     mention: Mention,
     cues: _Cues,
+    shared: Mention | None = None,
 ) -> tuple[dict[str, Any], str | None] | None:
-    """Attribute values: set by the rule, captured by a named group, or read from cues."""
+    """Attribute values: set by the rule, captured by a named group, or read from cues.
+
+    A bare amount takes its currency from the mention it shares its unit with (`shared`), if it has none.
+    """
     values: dict[str, Any] = {name: value for name, value in settings.items() if value != "cue"}
     for name, captured in match.groupdict().items():
         if name.startswith(("_q_", UNIT_OF)) or captured is None or name in values:
@@ -811,13 +818,13 @@ def _attributes(
             found = _cue(table, cues.of(table, masked), masked, span, match.span(), spans)
             if found is not None:
                 values[name] = found
+    if "currency" in _attribute_names(rule.kind):
+        values.setdefault("currency", mention.currency or (shared.currency if shared is not None else None))
     if any(values.get(name) is None for name in rule.require):
         return None
     unit = values.pop("unit", None)
     if mention.unit is not None:
         unit = None
-    if "currency" in _attribute_names(rule.kind):
-        values.setdefault("currency", mention.currency)
     return _attribute_defaults(rule.kind) | values, unit
 
 

@@ -213,7 +213,7 @@ def test_a_date_is_written_without_the_preposition_before_it(
             "12",
             ("Sonntagmorgen", "2024-11-17", "2024-11-17"),
         ),
-        ("Am Morgen waren 3000 Haushalte ohne Strom.", "3000", None),
+        ("Am Morgen waren 3000 Menschen ohne Strom.", "3000", None),
         (
             "Die Bank wird morgen den Leitzins auf 3 Prozent senken.",
             "3 Prozent",
