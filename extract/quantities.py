@@ -309,7 +309,8 @@ def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
     forms = [_alternation(marks, boundary=False) + r"(?![\p{L}\p{N}])"] if marks else []
     if lex.ordinal_dot:
         starters = _alternation(lex.sentence_starters) if lex.sentence_starters else "(?!)"
-        forms.append(rf"\.[ \u00a0]+(?!{starters})[\p{{L}}\p{{N}}]")
+        # Not a count after a label, which ends its sentence: "eingeschlagen: 5. Betroffen seien …".
+        forms.append(rf"(?<!:[ \u00a0]*\d{{1,3}})\.[ \u00a0]+(?!{starters})[\p{{L}}\p{{N}}]")
     return regex.compile("|".join(forms) or "(?!)", regex.V1)
 
 

@@ -102,12 +102,23 @@ def test_rappeler_before_its_object_recalls_troops_and_names_no_claimant() -> No
             "21 %",
             "les industriels",
         ),
+        # After a comma, before a determiner.
+        ("Aucun des quatre missiles n'a atteint sa cible, assure l'armée de l'air.", "quatre", "l'armée de l'air"),
+        (
+            "Les combats ont coûté la vie à des milliers de soldats depuis l'été, estiment les analystes.",
+            "milliers",
+            "les analystes",
+        ),
     ],
 )
 def test_present_tense_after_a_quotation_and_reflexive_verbs_are_inverted_attributions(
     text: str, span: str, claimant: str
 ) -> None:
     assert source(text, span) == claimant
+
+
+def test_a_present_tense_verb_before_its_object_names_no_claimant() -> None:
+    assert source("L'inflation a atteint 2,5 %, indique une hausse des prix de 4 %.", "2,5 %") is None
 
 
 @pytest.mark.parametrize(
@@ -344,6 +355,31 @@ def test_since_an_event_then_its_date(text: str, span: str, expected: tuple[str,
 def test_parts_of_this_month_the_whole_year_and_a_day_after_ce(
     text: str, span: str, expected: tuple[str, str, str]
 ) -> None:
+    assert when(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Selon l'ONG, plus de 700 personnes sont actuellement détenues pour raisons politiques.",
+            "plus de 700",
+            ("2024-11-17", "2024-11-17", "actuellement"),
+        ),
+        (
+            "La BCE pourrait baisser ses taux en décembre. Le taux de dépôt s'établit actuellement à 3,25 %.",
+            "3,25 %",
+            ("2024-11-17", "2024-11-17", "actuellement"),
+        ),
+        (
+            "À l'heure actuelle, quelque 1 300 militaires français sont stationnés en Roumanie.",
+            "quelque 1 300",
+            ("2024-11-17", "2024-11-17", "À l'heure actuelle"),
+        ),
+    ],
+)
+def test_currently_is_the_day_of_publication(text: str, span: str, expected: tuple[str, str, str]) -> None:
+    """As "currently", "derzeit" and "actualmente" are: a level as it stands, not the last date named before."""
     assert when(text, span) == expected
 
 

@@ -467,3 +467,9 @@ def test_a_month_name_inside_a_word_or_before_thousands_is_no_date(lang: str, te
 
 def test_a_day_after_a_month_is_still_a_date() -> None:
     assert [m.span.text for m in quantities("On September 4, 2025, 40 drones were launched.", "en")] == ["40"]
+
+
+def test_a_german_count_after_a_label_ends_its_sentence_and_is_no_ordinal() -> None:
+    text = "Kampfdrohnen abgefangen: 64, eingeschlagen: 5. Betroffen seien vor allem Wohnhäuser."
+    assert [m.span.text for m in quantities(text, "de")] == ["64", "5"]
+    assert quantities("Die 5. Brigade meldete Verluste.", "de") == []
