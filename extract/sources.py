@@ -26,9 +26,10 @@ from extract.yamlsource import read_yaml_file
 
 _PUNCTUATION = ',;:.!?()\n«»“”"„'
 # Where a subject read backwards from its verb starts (parentheses may be part of it: "Service (NIS)");
-# a dash too ("• 10:12 — La Fuerza Aérea informa"), and a full stop only before a space ("La 65.ª brigada").
+# a dash too ("• 10:12 — La Fuerza Aérea informa"), or a hyphen set between spaces ("16:25 GMT - The agency said"),
+# and a full stop only before a space ("La 65.ª brigada").
 _BOUNDARY_PUNCTUATION = ',;:!?\n«»“”"„—–'
-_BOUNDARY_STOP = r"\.(?!\S)"
+_SPACED_BOUNDARY = r"\.(?!\S)|(?<=\s)-(?=\s)"
 # An acronym in parentheses belongs to the name before it: "el Centro de Integración de Datos (CID)".
 _ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
 _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
@@ -168,7 +169,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
     # "U.S. and South Korean officials", "said Mr. Smith": the point of an initial or abbreviation ends nothing.
     abbreviations = [regex.escape(a.rstrip(".")) for a in load_lexicon(lang, rules_dir).abbreviations]
     not_abbreviated = rf"(?<!(?<![\p{{L}}])(?:(?-i:\p{{Lu}})|{'|'.join(abbreviations) or '(?!)'}))"
-    marked = rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{not_abbreviated}{_BOUNDARY_STOP})"
+    marked = rf"{_NOT_IN_NUMBER}(?:[{regex.escape(_BOUNDARY_PUNCTUATION)}]|{not_abbreviated}{_SPACED_BOUNDARY})"
     return _Compiled(
         attributions=compile_alternations(
             r"\p{L}", ([_alternation(lexicon.prepositions)], r"\s+"), ([verbs], r"(?![\p{L}])")

@@ -58,6 +58,12 @@ def test_a_claimant_read_backwards_is_no_clause() -> None:
     assert sources(text)["more than 50,000"] == "The Estonian Foreign Intelligence Service"
 
 
+@pytest.mark.parametrize("dash", ["-", "—", "–"])
+def test_a_live_blog_timestamp_and_its_dash_are_no_part_of_the_claimant(dash: str) -> None:
+    text = f"16:25 GMT {dash} The U.N. refugee agency said some 6.7 million refugees have been recorded in Europe.\n"
+    assert sources(text)["some 6.7 million"] == "The U.N. refugee agency"
+
+
 @pytest.mark.parametrize(
     ("text", "number", "claimant"),
     [

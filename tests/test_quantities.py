@@ -197,6 +197,8 @@ def test_direction_of_a_change(lang: str, text: str, direction: str) -> None:
         ("en", "A Shahed-136, an Su-34 and an M2 Bradley were seen."),
         ("en", "Article 5 of the treaty applies, Resolution 2231 too."),
         ("en", "The 47th Brigade and the 1st Army held the line."),
+        ("en", "A Leopard 2, a Shahed 136 and a Falcon 9 were shown."),
+        ("de", "Der Leopard 2 und die Sojus 2 wurden gezeigt."),
         ("en", "Call +33 1 23 45 67 89 or (555) 123-4567."),
         ("en", "One of them fled."),
         ("fr", "Le 24 octobre 2024, à 9 h 30, jeudi 7 novembre."),
