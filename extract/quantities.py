@@ -279,7 +279,10 @@ def _compile(lex: Lexicon) -> _Compiled:
             then=rf"(?![{SPACES}]+{_alternation(lex.rate_blockers)})" if lex.rate_blockers else "",
         ),
         rate_of_form=rate_of_form,
-        currency_before=caseless(rf"(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"),
+        # A symbol that is a word starts one ("Rs 500", not the "rs" of "49ers 27-24").
+        currency_before=caseless(
+            rf"(?:(?<![\p{{L}}\p{{N}}])|(?!\p{{L}}))(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"
+        ),
         currency_after=after(symbols + currency_words),
         currency_of_form=currency_of_form,
         direction_before=_right_before(direction_of_form),

@@ -253,3 +253,10 @@ def test_wrote_or_posted_on_a_channel_is_a_claim() -> None:
 )
 def test_an_ordinal_in_a_claimant_is_part_of_its_name(text: str, lang: str, number: str, claimant: str) -> None:
     assert sources(text, lang)[number] == claimant
+
+
+def test_reported_after_an_article_is_an_adjective_not_an_attribution() -> None:
+    text = "The striker, signed for a reported 60 million pounds, scored. The army reported 40 drones shot down.\n"
+    found = sources(text)
+    assert found["60 million pounds"] is None
+    assert found["40"] == "The army"

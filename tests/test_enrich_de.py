@@ -417,3 +417,14 @@ def test_so_after_a_comma_and_figures_of_a_body_name_the_claimant(
     text: str, mention: str, claimant: str | None
 ) -> None:
     assert source(text, mention) == claimant
+
+
+def test_will_and_wollen_make_a_forecast() -> None:
+    """An intention looks ahead: its month is the next one, and no past date of the sentence before carries to it."""
+    assert when("Die EZB will im Dezember die Zinsen auf 3 Prozent senken.", "3 Prozent") == (
+        "Dezember",
+        "2024-12-01",
+        "2024-12-31",
+    )
+    text = "Das BIP schrumpfte im dritten Quartal um 0,1 Prozent. Der Konzern will bis zu 2 Milliarden Euro sparen."
+    assert when(text, "bis zu 2 Milliarden Euro") is None

@@ -475,3 +475,8 @@ def test_a_german_count_after_a_label_ends_its_sentence_and_is_no_ordinal() -> N
     text = "Kampfdrohnen abgefangen: 64, eingeschlagen: 5. Betroffen seien vor allem Wohnhäuser."
     assert [m.span.text for m in quantities(text, "de")] == ["64", "5"]
     assert quantities("Die 5. Brigade meldete Verluste.", "de") == []
+
+
+def test_a_currency_symbol_that_is_a_word_does_not_end_another_word() -> None:
+    found = quantities("The Chiefs edged the San Francisco 49ers 27-24, and the deal is worth Rs 500 crore.", "en")
+    assert [m.span.text for m in found] == ["27", "24", "Rs 500 crore"]

@@ -629,3 +629,18 @@ def test_a_date_put_ahead_in_a_later_clause_dates_only_that_clause(
     lang: str, text: str, span: str, expected: str | None
 ) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("The economy grew 0.3% in the third quarter.", "0.3%", "third quarter 2024-07-01 2024-09-30"),
+        ("GDP rose 0.4% in the first quarter of 2024.", "0.4%", "first quarter of 2024 2024-01-01 2024-03-31"),
+        ("Profits fell 12% in Q4 2023.", "12%", "Q4 2023 2023-10-01 2023-12-31"),
+        # The quarter of publication is this year's (published in November).
+        ("Exports fell 2% in the fourth quarter.", "2%", "fourth quarter 2024-10-01 2024-12-31"),
+    ],
+)
+def test_an_english_quarter_is_its_three_months(text: str, span: str, expected: str) -> None:
+    """As "troisième trimestre", "tercer trimestre" and "dritten Quartal" are; not the month named before."""
+    assert when(text, span, "en") == expected

@@ -374,3 +374,13 @@ def test_a_date_that_says_what_a_model_is_dates_no_later_fact() -> None:
     """ "El Su-34 derribado en 2023": the number of a model name is no count that the date could be about."""
     text = "El Su-34 derribado en 2023 no figura en el balance. El presidente, de 72 años, no comentó la cifra."
     assert whens(text, "2026-11-17")["72 años"] is None
+
+
+def test_a_season_after_del_is_that_season_but_not_after_antes() -> None:
+    text = (
+        "La gripe ha causado 18 muertes este invierno. La ola de calor del verano provocó más de 1.000 fallecimientos."
+        "\n\nMoscú quiere expulsar antes del invierno a unos 6.000 soldados."
+    )
+    found = whens(text, "2024-11-17")
+    assert found["más de 1.000"] == "del verano 2024-06-01 2024-08-31"
+    assert found["unos 6.000"] is None
