@@ -799,7 +799,7 @@ def _attributes(
     spans: Sequence[tuple[int, int]],
     mention: Mention,
     cues: _Cues,
-    shared: Mention | None = None,
+    shared: Mention | None,
 ) -> tuple[dict[str, Any], str | None] | None:
     """Attribute values: set by the rule, captured by a named group, or read from cues.
 
