@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -13,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 import rules as _builtin_rules
 from extract.diskcache import cached
 from extract.errors import RuleFileError
-from extract.patterns import caseless
+from extract.patterns import SPACES, alternation, caseless
 from extract.text import BULLETS
 from extract.yamlsource import read_yaml_file
 from schemas.models import unit_is_valid
@@ -151,11 +150,9 @@ class Lexicon(_Data):
     # what they say is another article's, so they give no facts and date none.
     link_markers: list[str] = Field(default_factory=list)
 
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal `words`, longest first, so that "Publish date" wins over "Publish"."""
-    unique = sorted({word.strip() for word in words if word.strip()}, key=lambda word: (-len(word), word))
-    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in unique) or r"(?!)"
+    def comparison_opening(self) -> str:
+        """A comma or parenthesis, a comparison word and a space: ", down from ", " (frente a "."""
+        return rf"[,(][{SPACES}]*{alternation(self.comparisons)}[{SPACES}]"
 
 
 def available_languages(rules_dir: Path = BUILTIN_RULES_DIR) -> list[str]:
@@ -172,7 +169,7 @@ def all_lexicons(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[Lexicon, ...]:
 def link_line_opening(rules_dir: Path = BUILTIN_RULES_DIR) -> str:
     """The opening of a link line in any language ("Read more:", "• Lire aussi |"), to match where a line starts."""
     markers = alternation(word for lexicon in all_lexicons(rules_dir) for word in lexicon.link_markers)
-    return rf"[ \t]*[{BULLETS}]?[ \t]*(?:{markers})[ \t]*[:|»›]"
+    return rf"[ \t]*[{BULLETS}]?[ \t]*{markers}[ \t]*[:|»›]"
 
 
 @cache

@@ -9,11 +9,15 @@ a literal "ß" in a pattern is widened to "(?:ß|ss)" instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
 CASELESS = regex.IGNORECASE | regex.V1
+# The spaces inside a phrase: a line break ends it.
+SPACES = " \u00a0\u202f\t"
+_APOSTROPHE = regex.compile("['’]")
 # A character class (left as it is: a "ß" in one stays a single character) or a literal "ß".
 _SHARP_S = regex.compile(r"\[(?:\\.|[^\]\\])*\]|\\.|ß")
 
@@ -40,6 +44,20 @@ class AtEnd:
         if self.backward.match(text, pos, endpos) is None:
             return None
         return self.forward.search(text, pos, endpos)
+
+
+def alternation(phrases: Iterable[str], *, boundary: bool = False) -> str:
+    """A group alternating literal phrases, longest first so that "Publish date" wins over "Publish".
+
+    Inner spaces match any run of spaces and either apostrophe matches both, as typed news varies them.
+    With `boundary`, a phrase matches only as whole words.
+    """
+    unique = sorted({phrase for phrase in phrases if phrase}, key=lambda phrase: (-len(phrase), phrase))
+    escaped = (_APOSTROPHE.sub("['’]", regex.escape(phrase)).replace("\\ ", f"[{SPACES}]+") for phrase in unique)
+    body = "|".join(escaped) or "(?!)"
+    if not boundary:
+        return f"(?:{body})"
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
 
 
 def at_end(pattern: str) -> AtEnd:

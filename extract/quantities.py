@@ -17,10 +17,9 @@ from text_to_num import text2num
 from extract.budget import check, remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, RangeForm, load_lexicon
-from extract.patterns import AtEnd, at_end, caseless
+from extract.patterns import SPACES, AtEnd, alternation, at_end, caseless
 from schemas import Quantity, QuantityMention, Span
 
-SPACES = " \u00a0\u202f\t"
 # The end of a word that is not the first half of a compound ("20 Euro-Länder").
 WORD_END = r"(?![\p{L}\p{N}]|-\p{L})"
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
@@ -73,19 +72,6 @@ def _tidy(number: float | None) -> float | int | None:
     if number is None:
         return None
     return int(number) if float(number).is_integer() else round(number, 6)
-
-
-def _alternation(phrases: Iterable[str], *, boundary: bool = True) -> str:
-    """Longest-first alternation of literal phrases; inner spaces match any space."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        escaped = regex.escape(phrase).replace("\\ ", "[ \u00a0\u202f]+")
-        escaped = escaped.replace("'", "['’]").replace("’", "['’]")
-        parts.append(escaped)
-    body = "|".join(parts) or "(?!)"
-    if not boundary:
-        return f"(?:{body})"
-    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
 
 
 @dataclass(frozen=True)
@@ -169,11 +155,11 @@ def _compile(lex: Lexicon) -> _Compiled:
     for phrase, low in lex.vague.items():
         phrase_value[_key(phrase)] = (None, low, None, "vague", False)
 
-    words = _alternation(lex.number_words, boundary=False)
+    words = alternation(lex.number_words)
     if lex.number_word_compounds:
         words = f"(?:{words})+"
     # Where a number word ends: before anything but a letter or a digit, or before a unit word run into it.
-    suffixes = _alternation(lex.number_word_suffixes, boundary=False) if lex.number_word_suffixes else "(?!)"
+    suffixes = alternation(lex.number_word_suffixes) if lex.number_word_suffixes else "(?!)"
     joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
@@ -182,9 +168,9 @@ def _compile(lex: Lexicon) -> _Compiled:
         rf"(?![\p{{N}}])"
     )
     # An article read as one where a `counted_one` pattern counts it ("a ballistic missile and 40 drones").
-    articles = _alternation(lex.article_one, boundary=False) if lex.article_one and lex.counted_one else "(?!)"
+    articles = alternation(lex.article_one) if lex.article_one and lex.counted_one else "(?!)"
     core = caseless(
-        rf"(?P<phrase>{_alternation(phrase_value)})"
+        rf"(?P<phrase>{alternation(phrase_value, boundary=True)})"
         rf"|(?P<words>(?<![\p{{L}}\p{{N}}-]){words}(?:(?:{joiners}){words})*(?:(?![\p{{L}}\p{{N}}])|(?={suffixes})))"
         rf"|(?P<digits>{digits})"
         rf"|(?P<article>(?<![\p{{L}}\p{{N}}-]){articles}(?= ))"
@@ -195,7 +181,7 @@ def _compile(lex: Lexicon) -> _Compiled:
     # phrase or number word: the first pieces of its own pattern, compiled the same way. The
     # first character alone is a quicker test that rules most words out.
     starts = [*phrase_value, *lex.number_words, *(f"{a} " for a in lex.article_one if lex.counted_one)]
-    firsts, prefixes = (_alternation({p[:n] for p in starts}, boundary=False) for n in (1, 3))
+    firsts, prefixes = (alternation({p[:n] for p in starts}) for n in (1, 3))
     core_start = caseless(rf"[^\p{{L}}\p{{N}}](?=\d|{firsts})(?=\d|{prefixes})")
     excluded, lead = _not_quantities(lex)
 
@@ -222,9 +208,9 @@ def _compile(lex: Lexicon) -> _Compiled:
         spaced = [p for p in phrases if p not in attached]
         alternatives = []
         if attached:
-            alternatives.append(_alternation(attached, boundary=False) + r"(?![\p{L}\p{N}])")
+            alternatives.append(alternation(attached) + r"(?![\p{L}\p{N}])")
         if spaced:
-            alternatives.append(f"{gap}" + _alternation(spaced, boundary=False) + WORD_END)
+            alternatives.append(f"{gap}" + alternation(spaced) + WORD_END)
         return caseless("(?:" + "|".join(alternatives or ["(?!)"]) + ")" + then)
 
     unit_forms = [f for u in lex.units for f in u.forms]
@@ -232,9 +218,9 @@ def _compile(lex: Lexicon) -> _Compiled:
         "(?:"
         + "|".join(
             [
-                _alternation([f for f in unit_forms if f[:1] in "- "], boundary=False) + r"(?![\p{L}\p{N}])",
+                alternation([f for f in unit_forms if f[:1] in "- "]) + r"(?![\p{L}\p{N}])",
                 f"[{SPACES}]?(?:%|‰)",
-                f"[{SPACES}]?" + _alternation([f for f in unit_forms if f[:1] not in "- %"], boundary=False) + WORD_END,
+                f"[{SPACES}]?" + alternation([f for f in unit_forms if f[:1] not in "- %"]) + WORD_END,
             ]
         )
         + ")"
@@ -256,7 +242,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=_right_before(lex.period_openers),
         list_joiner=_joiner(lex.list_joiners),
-        comparison=_comparison(lex.comparisons),
+        comparison=_comparison(lex),
         change_from=_right_before(lex.change_from) if lex.change_from else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         range_noun=_right_before(lex.range_nouns) if lex.range_nouns else None,
@@ -265,7 +251,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         compound_joiner=_joiner(lex.compound_joiners),
         qualifier_modifier=qualifier_modifier,
         post_modifier=post_modifier,
-        scale_after=regex.compile(rf"[{SPACES}]?(?P<scale>{_alternation(scales, boundary=False)})(?![\p{{L}}\p{{N}}])"),
+        scale_after=regex.compile(rf"[{SPACES}]?(?P<scale>{alternation(scales)})(?![\p{{L}}\p{{N}}])"),
         scales={_key(s): v for s, v in scales.items()} | scales,
         unit_after=unit_after,
         unit_of_form=unit_of_form,
@@ -276,12 +262,12 @@ def _compile(lex: Lexicon) -> _Compiled:
         rate_after=after(
             rate_of_form,
             gap=f"[{SPACES}]+",
-            then=rf"(?![{SPACES}]+{_alternation(lex.rate_blockers)})" if lex.rate_blockers else "",
+            then=rf"(?![{SPACES}]+{alternation(lex.rate_blockers, boundary=True)})" if lex.rate_blockers else "",
         ),
         rate_of_form=rate_of_form,
         # A symbol that is a word starts one ("Rs 500", not the "rs" of "49ers 27-24").
         currency_before=caseless(
-            rf"(?:(?<![\p{{L}}\p{{N}}])|(?!\p{{L}}))(?P<form>{_alternation(symbols, boundary=False)})[{SPACES}]?$"
+            rf"(?:(?<![\p{{L}}\p{{N}}])|(?!\p{{L}}))(?P<form>{alternation(symbols)})[{SPACES}]?$"
         ),
         currency_after=after(symbols + currency_words),
         currency_of_form=currency_of_form,
@@ -297,7 +283,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         counted_one=caseless("|".join(f"(?:{p})" for p in lex.counted_one)) if lex.counted_one else None,
         ordinal_after=_ordinal_after(lex),
         leading_connector=caseless(
-            rf"(?:{_alternation(lex.number_word_connectors, boundary=False)})[{SPACES}]+"
+            rf"(?:{alternation(lex.number_word_connectors)})[{SPACES}]+"
             if lex.number_word_connectors
             else "(?!)"
         ),
@@ -309,9 +295,9 @@ def _compile(lex: Lexicon) -> _Compiled:
 def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
     """What follows the digits of an ordinal: "47.ª", "3.er", "1º" or, in German, "47. Brigade"."""
     marks = [s for s in lex.ordinal_suffixes if not s[:1].isalpha() and s != "."]
-    forms = [_alternation(marks, boundary=False) + r"(?![\p{L}\p{N}])"] if marks else []
+    forms = [alternation(marks) + r"(?![\p{L}\p{N}])"] if marks else []
     if lex.ordinal_dot:
-        starters = _alternation(lex.sentence_starters) if lex.sentence_starters else "(?!)"
+        starters = alternation(lex.sentence_starters, boundary=True) if lex.sentence_starters else "(?!)"
         # Not a count after a label, which ends its sentence: "eingeschlagen: 5. Betroffen seien …".
         forms.append(rf"(?<!:[ \u00a0]*\d{{1,3}})\.[ \u00a0]+(?!{starters})[\p{{L}}\p{{N}}]")
     return regex.compile("|".join(forms) or "(?!)", regex.V1)
@@ -328,13 +314,13 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
     # A whole word: "tiene 42 años" holds no "ene 42" (enero), "Omar 12" no "mar 12". A day is no thousands group's
     # head: "im September 4.000 Drohnen".
     months = r"(?<![\p{L}])(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")\.?(?![\p{L}])"
-    weekdays = _alternation(lex.weekdays)
-    ordinal = f"(?:{_alternation(lex.ordinal_suffixes, boundary=False)})?"
-    joiner = f"(?:{_alternation(lex.date_joiners, boundary=False)}[ \u00a0]+)?"
+    weekdays = alternation(lex.weekdays, boundary=True)
+    ordinal = f"(?:{alternation(lex.ordinal_suffixes)})?"
+    joiner = f"(?:{alternation(lex.date_joiners)}[ \u00a0]+)?"
     separators = "".join(regex.escape(s) for s in lex.time_separators)
-    suffix = _alternation(lex.time_suffixes, boundary=False)
-    hours = _alternation([f for u in lex.units if u.unit == "hour" for f in u.forms], boundary=False)
-    prefixes = _alternation(lex.time_prefixes) if lex.time_prefixes else "(?!)"
+    suffix = alternation(lex.time_suffixes)
+    hours = alternation([f for u in lex.units if u.unit == "hour" for f in u.forms])
+    prefixes = alternation(lex.time_prefixes, boundary=True) if lex.time_prefixes else "(?!)"
     space = "[ \u00a0]"
     day = rf"\d{{1,2}}{ordinal}"
     pattern = regex.compile(
@@ -513,13 +499,13 @@ def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) 
 
 def _right_before(phrases: Iterable[str]) -> AtEnd:
     """Words right before a position (then spaces or quotes): searched for with endpos there."""
-    words = _alternation(phrases, boundary=False)
+    words = alternation(phrases)
     return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*")
 
 
 def _somewhere_before(words: list[str]) -> AtEnd:
     """One of `words` in the clause that ends where the search ends."""
-    return at_end(rf"{_alternation(words)}[^.;:!?\n]*")
+    return at_end(rf"{alternation(words, boundary=True)}[^.;:!?\n]*")
 
 
 def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
@@ -540,9 +526,9 @@ def _between(forms: list[RangeForm]) -> list[tuple[AtEnd | None, regex.Pattern[s
     compiled = []
     for form in forms:
         middle = caseless(
-            rf"^[{SPACES}]*{_alternation([form.middle], boundary=False)}[{SPACES}]*$"
+            rf"^[{SPACES}]*{alternation([form.middle])}[{SPACES}]*$"
             if not form.middle.isalpha()
-            else rf"^[{SPACES}]+{_alternation([form.middle], boundary=False)}[{SPACES}]+$"
+            else rf"^[{SPACES}]+{alternation([form.middle])}[{SPACES}]+$"
         )
         compiled.append((_right_before([form.before]) if form.before else None, middle))
     return compiled
@@ -554,9 +540,9 @@ def _joiner(joiners: list[str]) -> regex.Pattern[str] | None:
         return None
     words = [j for j in joiners if j.isalpha()]
     marks = [j for j in joiners if not j.isalpha()]
-    alternatives = [rf"[{SPACES}]*{_alternation(marks, boundary=False)}[{SPACES}]*"] if marks else []
+    alternatives = [rf"[{SPACES}]*{alternation(marks)}[{SPACES}]*"] if marks else []
     if words:
-        alternatives.append(rf"[{SPACES}]*,?[{SPACES}]+{_alternation(words, boundary=False)}[{SPACES}]+")
+        alternatives.append(rf"[{SPACES}]*,?[{SPACES}]+{alternation(words)}[{SPACES}]+")
     return caseless("(?:" + "|".join(alternatives) + ")")
 
 
@@ -588,13 +574,11 @@ def _shares_unit(bare: Mention, other: Mention) -> bool:
     )
 
 
-def _comparison(words: list[str]) -> regex.Pattern[str] | None:
+def _comparison(lex: Lexicon) -> regex.Pattern[str] | None:
     """What stands between a level and the level it is compared with: ", down from ", " (frente a los "."""
-    if not words:
+    if not lex.comparisons:
         return None
-    return caseless(
-        rf"[{SPACES}]*[,(][{SPACES}]*{_alternation(words, boundary=False)}[{SPACES}]+(?:\p{{L}}{{1,3}}[{SPACES}]+)?"
-    )
+    return caseless(rf"[{SPACES}]*{lex.comparison_opening()}[{SPACES}]*(?:\p{{L}}{{1,3}}[{SPACES}]+)?")
 
 
 def _joined_by(gap: regex.Pattern[str] | None, text: str, first: Mention, second: Mention) -> bool:

@@ -33,17 +33,19 @@ _SPACED_BOUNDARY = r"\.(?!\S)|(?<=\s)-(?=\s)"
 # An acronym in parentheses belongs to the name before it: "el Centro de Integración de Datos (CID)".
 _ACRONYM = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)", regex.V1)
 _PUNCTUATION_STOP = regex.compile(rf"\s*[{regex.escape(_PUNCTUATION)}]")
+# The point after an ordinal's digits: "die 47. Brigade", "la 65.ª brigada".
+_ORDINAL_POINT = r"\.(?:\s+\p{Lu}|[ºª])"
 # "14.15 Uhr", "3,25 Prozent", "der 1. Panzerdivision": a point or comma in a number or ordinal ends nothing.
-_NOT_IN_NUMBER = r"(?!(?<=\p{N})[.,]\p{N})(?!(?<=\p{N})\.(?:\s+\p{Lu}|[ºª]))"
+_NOT_IN_NUMBER = rf"(?!(?<=\p{{N}})[.,]\p{{N}})(?!(?<=\p{{N}}){_ORDINAL_POINT})"
 _WORD = regex.compile(r"[^\s,]+")
 _NOTHING = regex.compile("(?!)")
 # More than 25 letters or digits: what follows a verb is more than a few words.
 _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}]|\.?[ªº])(?!\.\s+\p{Lu})")
+_NUMBER = regex.compile(rf"(?<![\p{{L}}\p{{N}}])\p{{N}}+(?![\p{{L}}\p{{N}}]|{_ORDINAL_POINT})")
 _ORDINAL = regex.compile(r"\d{1,3}\.")
 # What follows the digits of an ordinal: "47. Brigade", "47.ª", "47e", "47th".
-_ORDINAL_END = r"(?:\.\s+\p{Lu}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème|º|ª)(?![\p{L}]))"
+_ORDINAL_END = rf"(?:{_ORDINAL_POINT}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème)(?![\p{{L}}]))"
 # A lowercase plural with no determiner: "according to officials", "según fuentes militares".
 _BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 # A lowercase word inflected like an adjective.

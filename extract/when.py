@@ -24,8 +24,8 @@ from text_to_num import alpha2digit
 
 from extract.budget import remaining
 from extract.diskcache import cached
-from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, alternation, link_line_opening, load_lexicon
-from extract.patterns import AtEnd, at_end, caseless
+from extract.lexicon import BUILTIN_RULES_DIR, all_lexicons, link_line_opening, load_lexicon
+from extract.patterns import AtEnd, alternation, at_end, caseless
 from extract.starts import Alternations, compile_alternations
 from extract.text import BULLETS, Sentence
 from extract.yamlsource import read_yaml_file
@@ -168,10 +168,7 @@ class _Compiled:
 
 
 def _words(groups: list[list[str]]) -> str:
-    forms = sorted({w for group in groups for w in group}, key=len, reverse=True)
-    if not forms:
-        return "(?!)"
-    return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in forms) + r")(?![\p{L}])"
+    return alternation(word for group in groups for word in group) + r"(?![\p{L}])"
 
 
 def _index(groups: list[list[str]], offset: int = 0) -> dict[str, int]:
@@ -217,8 +214,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         clause_break=caseless(lexicon.clause_breaks),
         relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
         comparison=caseless(
-            rf"[,(]\s*(?:{alternation(load_lexicon(lang, rules_dir).comparisons)})\s"
-            r"(?:[^,;:.!?()]|(?<=\p{N})[,.](?=\p{N}))*"
+            load_lexicon(lang, rules_dir).comparison_opening() + r"(?:[^,;:.!?()]|(?<=\p{N})[,.](?=\p{N}))*"
         ),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
@@ -242,7 +238,7 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str],
     """
     lexicons = all_lexicons(rules_dir)
     markers = alternation(word for lexicon in lexicons for word in lexicon.published_markers + lexicon.updated_markers)
-    line = rf"(?-i:{_DATELINE})|^[ \t]*(?:{markers})(?!\w)[^\n]*|^{link_line_opening(rules_dir)}[^\n]*"
+    line = rf"(?-i:{_DATELINE})|^[ \t]*{markers}(?!\w)[^\n]*|^{link_line_opening(rules_dir)}[^\n]*"
     return caseless(line, regex.MULTILINE), caseless(rf"\n(?=({line}))", regex.MULTILINE)
 
 

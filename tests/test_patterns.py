@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from extract.patterns import at_end, caseless
+from extract.patterns import alternation, at_end, caseless
 
 
 def test_case_is_ignored() -> None:
@@ -37,3 +37,18 @@ def test_at_end_finds_only_what_ends_where_the_text_does() -> None:
     assert words.search("about 40 drones") is None
     assert words.search("roundabout ") is None
     assert words.search("sent about 40", 0, 11).group() == "about "  # type: ignore[union-attr]
+
+
+def test_alternation_prefers_the_longest_phrase_and_varies_spaces_and_apostrophes() -> None:
+    pattern = caseless(alternation(["Publish", "Publish date", "jusqu'à", ""]))
+    assert pattern.match("Publish\u00a0 date: 12").group() == "Publish\u00a0 date"  # type: ignore[union-attr]
+    assert pattern.fullmatch("jusqu’à") and pattern.fullmatch("JUSQU'À")
+    assert not pattern.fullmatch("jusqu]à")
+    assert pattern.match("Publish\ndate").group() == "Publish"  # type: ignore[union-attr]
+
+
+def test_alternation_with_a_boundary_matches_whole_words_only() -> None:
+    words = caseless(alternation(["up to", "about"], boundary=True))
+    assert words.search("sent up to 40").group() == "up to"  # type: ignore[union-attr]
+    assert words.search("roundabout 40") is None
+    assert caseless(alternation([], boundary=True)).search("anything") is None

@@ -14,7 +14,8 @@ from typing import Any
 
 import regex
 
-from extract.lexicon import all_lexicons, alternation
+from extract.lexicon import all_lexicons
+from extract.patterns import alternation
 
 _ISO = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = regex.compile(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")

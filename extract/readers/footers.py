@@ -16,7 +16,8 @@ from functools import cache
 
 import regex
 
-from extract.lexicon import all_lexicons, alternation
+from extract.lexicon import all_lexicons
+from extract.patterns import alternation
 from extract.readers.dates import (
     date_pattern,
     find_date,
