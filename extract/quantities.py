@@ -927,13 +927,14 @@ def noun_head(following: Iterable[str], compiled: _Compiled) -> str | None:
 
 
 def quantities(text: str, lang: str) -> list[QuantityMention]:
-    """The quantity layer on its own: every number in `text` with its unit, qualifier and noun."""
+    """The quantity layer on its own: every number in `text` with its unit, qualifier, noun and currency."""
     return [
         QuantityMention(
             span=Span(start=m.start, end=m.end, text=text[m.start : m.end]),
             quantity=Quantity.model_validate(m.quantity_fields()),
             noun=m.noun,
             direction=m.direction,  # type: ignore[arg-type]
+            currency=m.currency,
         )
         for m in scan(text, lang)
     ]

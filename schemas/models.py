@@ -153,6 +153,8 @@ class QuantityMention(_Strict):
     quantity: Quantity
     noun: str | None = None
     direction: Literal["up", "down"] | None = None
+    # The ISO 4217 code of an amount of money ("2,5 milliards d’euros": EUR).
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
 
 
 Status = Literal["launched", "destroyed", "lost", "hit", "other"]

@@ -272,6 +272,7 @@ def test_money_keeps_the_currency_words_in_the_span() -> None:
     found = quantities("un prêt de 50 milliards de dollars et 2,5 milliards d’euros", "fr")
     assert [m.span.text for m in found] == ["50 milliards de dollars", "2,5 milliards d’euros"]
     assert [m.quantity.value for m in found] == [50_000_000_000, 2_500_000_000]
+    assert [m.currency for m in found] == ["USD", "EUR"]
 
 
 def test_offsets_quote_the_text() -> None:
