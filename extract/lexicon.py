@@ -121,6 +121,9 @@ class Lexicon(_Data):
     currencies: dict[str, CurrencyForms] = Field(default_factory=dict)
     directions: dict[Literal["up", "down"], list[str]] = Field(default_factory=dict)
     months: list[str]
+    # Whether a date may name its month before its day ("November 30"); where it may not, "im November 30
+    # Drohnen" is a count.
+    month_before_day: bool = False
     weekdays: list[str] = Field(default_factory=list)
     ordinal_suffixes: list[str] = Field(default_factory=list)
     # German ordinals are a number and a dot ("die 47. Brigade"); a dot before one of

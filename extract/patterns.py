@@ -17,6 +17,8 @@ import regex
 CASELESS = regex.IGNORECASE | regex.V1
 # The spaces inside a phrase: a line break ends it.
 SPACES = " \u00a0\u202f\t"
+# A day of the month in digits: "November 90 drones" holds no date.
+DAY_OF_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"
 _APOSTROPHE = regex.compile("['’]")
 # A character class (left as it is: a "ß" in one stays a single character) or a literal "ß".
 _SHARP_S = regex.compile(r"\[(?:\\.|[^\]\\])*\]|\\.|ß")

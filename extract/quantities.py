@@ -17,7 +17,7 @@ from text_to_num import text2num
 from extract.budget import check, remaining
 from extract.diskcache import cached
 from extract.lexicon import BUILTIN_RULES_DIR, Lexicon, RangeForm, load_lexicon
-from extract.patterns import SPACES, AtEnd, alternation, at_end, caseless
+from extract.patterns import DAY_OF_MONTH, SPACES, AtEnd, alternation, at_end, caseless
 from schemas import Quantity, QuantityMention, Span
 
 # The end of a word that is not the first half of a compound ("20 Euro-Länder").
@@ -322,7 +322,8 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
     hours = alternation([f for u in lex.units if u.unit == "hour" for f in u.forms])
     prefixes = alternation(lex.time_prefixes, boundary=True) if lex.time_prefixes else "(?!)"
     space = "[ \u00a0]"
-    day = rf"\d{{1,2}}{ordinal}"
+    day = rf"(?<!\d){DAY_OF_MONTH}{ordinal}"
+    month_day = rf"{months}{space}+{day}(?!\d|[.,\u00a0 \u202f]\d{{3}}(?!\d))(?:{space}*,?{space}*\d{{4}})?"
     pattern = regex.compile(
         "|".join(
             [
@@ -332,7 +333,7 @@ def _not_quantities(lex: Lexicon) -> tuple[regex.Pattern[str], str]:
                 rf"(?<!\d)\d{{1,2}}{space}?{suffix}(?![\p{{L}}])",
                 rf"(?<={prefixes}{space}+)\d{{1,2}}(?:[{separators}]\d{{2}})?{space}*{hours}(?![\p{{L}}])",
                 rf"(?<![\d,.])(?:{weekdays}[ \u00a0,]+)?{day}{space}+{joiner}{months}(?:[ \u00a0,]+\d{{4}})?",
-                rf"{months}{space}+{day}(?!\d|[.,\u00a0 \u202f]\d{{3}}(?!\d))(?:{space}*,?{space}*\d{{4}})?",
+                month_day if lex.month_before_day else "(?!)",
                 rf"{months}{space}+\d{{4}}",
                 r"\+\d[\d \u00a0.-]{7,}\d",
                 r"(?<!\d)\(?0\d\)?(?:[ .-]\d{2}){4}(?!\d)",

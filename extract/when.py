@@ -245,6 +245,9 @@ def _furniture(rules_dir: Path = BUILTIN_RULES_DIR) -> tuple[regex.Pattern[str],
 # Counted things just before (a number, not a year or a numbered name such as "la résolution 1701",
 # at most three words back in the same clause):
 # "los 96 drones lanzados el domingo", "Von den 93 Drohnen, die … in der Nacht startete, …".
+# Before a date that opens a sentence: at most two short words ("At the start of the month", "Au début du mois").
+_OPENING = regex.compile(r"[^\p{L}\p{N}]*(?:\p{L}{1,3}\s+){0,2}")
+_COMMA = regex.compile(r"\s*,")
 _COUNTED = regex.compile(
     r"(?<![\p{N}.,]|\p{L}-)(?!\d{4}(?![\d.,]))\p{N}[^\s,;:.!?]*(?:[ \t\u00a0]+[^\s,;:.!?]+){0,3}[ \t\u00a0]*$", regex.V1
 )
@@ -627,6 +630,8 @@ def when_of(
             return None
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
+        before = [d for d in inside if d.end <= position]
+        same_clause = same_clause or [d for d in before[-1:] if _fronted(text, sentence, d)]
         # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
     blocks_before = bisect_right(block_starts, sentence.start)
@@ -639,6 +644,12 @@ def when_of(
         return last
     forecast = compiled.forecast.search(text, max(sentence.start, position - 60), position) is not None
     return last if last.ahead == forecast else None
+
+
+def _fronted(text: str, sentence: Sentence, date: DateMention) -> bool:
+    """A date that opens its sentence and a comma sets off dates what follows up to the next date, not a claim further
+    on ("Early this month, Germany sent 500 troops, a spokesman said on Thursday")."""
+    return _OPENING.fullmatch(text, sentence.start, date.start) is not None and _COMMA.match(text, date.end) is not None
 
 
 _START = attrgetter("start")

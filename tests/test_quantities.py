@@ -461,6 +461,11 @@ def test_only_the_start_of_a_change_takes_the_unit_after_it() -> None:
         ("de", "Russland hat seit der Eskalation im September 4.000 Drohnen gestartet.", "4.000"),
         ("en", "In September 4,000 troops arrived.", "4,000"),
         ("fr", "Depuis septembre 4 000 soldats sont arrivés.", "4 000"),
+        # No day of a month is 90; and only English names the month before the day.
+        ("en", "In November 90 drones were launched.", "90"),
+        ("de", "Russland hatte im November 30 Drohnen gestartet.", "30"),
+        ("es", "En noviembre 25 drones alcanzaron la ciudad.", "25"),
+        ("fr", "En novembre 20 drones ont été abattus.", "20"),
     ],
 )
 def test_a_month_name_inside_a_word_or_before_thousands_is_no_date(lang: str, text: str, span: str) -> None:

@@ -644,3 +644,76 @@ def test_a_date_put_ahead_in_a_later_clause_dates_only_that_clause(
 def test_an_english_quarter_is_its_three_months(text: str, span: str, expected: str) -> None:
     """As "troisième trimestre", "tercer trimestre" and "dritten Quartal" are; not the month named before."""
     assert when(text, span, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "de",
+            "Anfang des Monats hatte Russland 90 Drohnen gestartet.",
+            "90",
+            "Anfang des Monats 2024-11-01 2024-11-10",
+        ),
+        (
+            "en",
+            "At the start of the month, Russia launched 90 drones.",
+            "90",
+            "the start of the month 2024-11-01 2024-11-10",
+        ),
+        ("en", "Russia launched 900 drones in mid-month.", "900", "mid-month 2024-11-11 2024-11-20"),
+        (
+            "es",
+            "A principios de este mes, Rusia lanzó 90 drones.",
+            "90",
+            "principios de este mes 2024-11-01 2024-11-10",
+        ),
+        ("fr", "Au début de ce mois, la Russie a lancé 90 drones.", "90", "début de ce mois 2024-11-01 2024-11-10"),
+        # Since the start of the month is up to publication.
+        (
+            "en",
+            "A few hundred residents have been evacuated since the start of the month.",
+            "A few hundred",
+            "since the start of the month 2024-11-01 2024-11-17",
+        ),
+        (
+            "es",
+            "Desde principios de mes, Rusia ha lanzado 900 drones.",
+            "900",
+            "Desde principios de mes 2024-11-01 2024-11-17",
+        ),
+    ],
+)
+def test_a_part_of_the_month_with_no_name_is_of_this_month(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "Au début du mois, la Russie avait lancé 90 drones, a indiqué jeudi l'armée.",
+            "90",
+            "début du mois 2024-11-01 2024-11-10",
+        ),
+        (
+            "en",
+            "On Saturday, Russia launched 90 drones, the air force said on Monday.",
+            "90",
+            "Saturday 2024-11-16 2024-11-16",
+        ),
+        # Not past a nearer date after it.
+        (
+            "fr",
+            "Depuis le début de l'automne, Moscou a intensifié ses attaques : en octobre, plus de 2 "
+            "000 drones ont été lancés.",
+            "plus de 2 000",
+            "octobre 2024-10-01 2024-10-31",
+        ),
+    ],
+)
+def test_a_date_that_opens_the_sentence_beats_the_day_of_a_later_claim(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected

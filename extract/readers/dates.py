@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from extract.lexicon import all_lexicons
-from extract.patterns import alternation
+from extract.patterns import DAY_OF_MONTH, alternation
 
 _ISO = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = regex.compile(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
@@ -29,7 +29,7 @@ def _date_parts() -> tuple[str, str, str, str]:
     ordinals = alternation(suffix for lexicon in all_lexicons() for suffix in lexicon.ordinal_suffixes)
     joiners = alternation(word for lexicon in all_lexicons() for word in lexicon.date_joiners)
     weekday = rf"(?:(?:{weekday_pattern()})\.?,?\s+)"
-    day = rf"(?:0?[1-9]|[12]\d|3[01])(?:{ordinals})?\.?"
+    day = rf"{DAY_OF_MONTH}(?:{ordinals})?\.?"
     month = rf"(?:{months})\.?"
     return weekday, day, month, rf"(?:(?:{joiners})\s+)*{month}(?:\s+(?:{joiners}))?"
 
