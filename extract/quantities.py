@@ -297,7 +297,9 @@ def _ordinal_after(lex: Lexicon) -> regex.Pattern[str]:
     marks = [s for s in lex.ordinal_suffixes if not s[:1].isalpha() and s != "."]
     forms = [alternation(marks) + r"(?![\p{L}\p{N}])"] if marks else []
     if lex.ordinal_dot:
-        starters = alternation(lex.sentence_starters, boundary=True) if lex.sentence_starters else "(?!)"
+        # A number word starts a sentence too: "von 45 auf 38. Zwei Verletzte erlagen …".
+        number_words = [word[:1].upper() + word[1:] for word in lex.number_words]
+        starters = alternation([*lex.sentence_starters, *number_words], boundary=True)
         # Not a count after a label, which ends its sentence: "eingeschlagen: 5. Betroffen seien …".
         forms.append(rf"(?<!:[ \u00a0]*\d{{1,3}})\.[ \u00a0]+(?!{starters})[\p{{L}}\p{{N}}]")
     return regex.compile("|".join(forms) or "(?!)", regex.V1)

@@ -260,3 +260,40 @@ def test_reported_after_an_article_is_an_adjective_not_an_attribution() -> None:
     found = sources(text)
     assert found["60 million pounds"] is None
     assert found["40"] == "The army"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claimant"),
+    [
+        (
+            "en",
+            "Russia's Emergencies Ministry revised the death toll down from 45 to 38.",
+            "Russia's Emergencies Ministry",
+        ),
+        (
+            "fr",
+            "Le ministère ukrainien de l'Intérieur a revu le bilan à la baisse, de 45 à 38 morts.",
+            "Le ministère ukrainien de l'Intérieur",
+        ),
+        (
+            "es",
+            "El Ministerio del Interior revisó a la baja el balance de 45 a 38 muertos.",
+            "El Ministerio del Interior",
+        ),
+        ("de", "Die Behörden in Poltawa korrigierten die Zahl der Toten von 45 auf 38.", "Die Behörden in Poltawa"),
+    ],
+)
+def test_who_revises_a_toll_claims_both_figures(lang: str, text: str, claimant: str) -> None:
+    assert sources(text, lang) == {"45": claimant, "38": claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("In Kharkiv, officials on Tuesday lowered the death toll to 21 from 24.", "officials"),
+        ("The Ministry of Defence late on Monday said 21 soldiers were killed.", "The Ministry of Defence"),
+        ("The governor yesterday said 21 people were killed.", "The governor"),
+    ],
+)
+def test_a_time_between_the_subject_and_its_verb_is_no_part_of_the_claimant(text: str, claimant: str) -> None:
+    assert set(sources(text).values()) == {claimant}

@@ -483,6 +483,11 @@ def test_a_german_count_after_a_label_ends_its_sentence_and_is_no_ordinal() -> N
     assert quantities("Die 5. Brigade meldete Verluste.", "de") == []
 
 
+def test_a_german_count_before_a_sentence_opened_by_a_number_word_is_no_ordinal() -> None:
+    text = "Die Zahl der Toten wurde von 45 auf 38 korrigiert, zuvor auf 38. Zwei Verletzte erlagen ihren Verletzungen."
+    assert [m.span.text for m in quantities(text, "de")] == ["45", "38", "38", "Zwei"]
+
+
 def test_a_currency_symbol_that_is_a_word_does_not_end_another_word() -> None:
     found = quantities("The Chiefs edged the San Francisco 49ers 27-24, and the deal is worth Rs 500 crore.", "en")
     assert [m.span.text for m in found] == ["27", "24", "Rs 500 crore"]
