@@ -630,9 +630,11 @@ def when_of(
             return None
     if inside:
         same_clause = [d for d in inside if compiled is not None and not _broken(compiled, text, d, position)]
-        before = [d for d in inside if d.end <= position]
-        same_clause = same_clause or [d for d in before[-1:] if _fronted(text, sentence, d)]
-        # The nearest date of the fact's own clause, else of the sentence; a tie goes to the one before.
+        if not same_clause:
+            last_before = [d for d in inside if d.end <= position][-1:]
+            same_clause = [d for d in last_before if _fronted(text, sentence, d)]
+        # The nearest date of the fact's own clause (or of the clauses a fronted date opens), else of the sentence;
+        # a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
     blocks_before = bisect_right(block_starts, sentence.start)
     block = block_starts[blocks_before - 1] if blocks_before else 0
