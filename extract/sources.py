@@ -465,9 +465,15 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
 
 
 def _apposition(first: str, second: str, compiled: _Compiled) -> bool:
-    """A title and a name side by side: one of them a name (all words capitalised), neither an opener."""
+    """A title and a name side by side: one of them a name (all words capitalised), neither an opener.
+
+    The first is a noun phrase, so it opens with a capital or a determiner: "…, including two women, Mayor
+    Ihor Terekhov said" names the mayor alone.
+    """
     words = first.split()
     if not words or len(words) > 6 or words[0].lower().strip(",") in compiled.intros:
+        return False
+    if not compiled.starts.match(first.lstrip()):
         return False
 
     def is_name(part: str) -> bool:

@@ -216,7 +216,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         comparison=caseless(
             load_lexicon(lang, rules_dir).comparison_opening() + r"(?:[^,;:.!?()]|(?<=\p{N})[,.](?=\p{N}))*"
         ),
-        not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,40}}$"),
+        not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,60}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
         running_total=at_end(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}"),
         lang=lang,

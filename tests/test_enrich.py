@@ -297,3 +297,20 @@ def test_who_revises_a_toll_claims_both_figures(lang: str, text: str, claimant: 
 )
 def test_a_time_between_the_subject_and_its_verb_is_no_part_of_the_claimant(text: str, claimant: str) -> None:
     assert set(sources(text).values()) == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "A guided bomb hit a residential district, injuring at least 14, including two women, Mayor Ihor "
+            "Terekhov said.",
+            "at least 14",
+            "Mayor Ihor Terekhov",
+        ),
+        ("Her lawyer, Ivan Sorokin, said the court handed him 12 years.", "12 years", "Her lawyer, Ivan Sorokin"),
+    ],
+)
+def test_only_a_noun_phrase_stands_in_apposition_to_a_claimant(text: str, number: str, claimant: str) -> None:
+    """ "including two women" opens with neither a capital nor a determiner: it is no title of the mayor."""
+    assert sources(text)[number] == claimant

@@ -717,3 +717,45 @@ def test_a_date_that_opens_the_sentence_beats_the_day_of_a_later_claim(
     lang: str, text: str, span: str, expected: str
 ) -> None:
     assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        (
+            "fr",
+            "Les négociations, les premières discussions directes entre les deux pays depuis le printemps 2022, "
+            "n'avaient duré que 90 minutes.",
+            "90 minutes",
+        ),
+        (
+            "es",
+            "Las conversaciones, las primeras directas entre ambos países desde la primavera de 2022, solo "
+            "duraron 90 minutos.",
+            "90 minutos",
+        ),
+        (
+            "en",
+            "The talks, the first direct negotiations between the two warring countries since spring 2022, lasted "
+            "only 90 minutes.",
+            "90 minutes",
+        ),
+    ],
+)
+def test_a_plural_first_since_or_one_further_away_is_a_comparison_not_a_date(lang: str, text: str, span: str) -> None:
+    """ "les premières … depuis le printemps 2022" measures the talks against earlier ones: it dates no fact."""
+    assert when(text, span, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Russia has launched 4,000 drones since spring 2023.", "4,000", "since spring 2023"),
+        ("es", "Rusia ha lanzado 4.000 drones desde la primavera de 2023.", "4.000", "desde la primavera de 2023"),
+        ("de", "Russland hat seit dem Frühjahr 2023 4.000 Drohnen gestartet.", "4.000", "seit dem Frühjahr 2023"),
+        ("fr", "La Russie a lancé 4 000 drones depuis le printemps 2023.", "4 000", "depuis le printemps 2023"),
+    ],
+)
+def test_since_a_season_of_a_named_year_runs_from_that_year(lang: str, text: str, span: str, expected: str) -> None:
+    """ "since spring 2023" read as "since spring" started in the spring of the year of publication."""
+    assert when(text, span, lang) == f"{expected} 2023-03-01 2024-11-17"
