@@ -309,8 +309,15 @@ def test_a_time_between_the_subject_and_its_verb_is_no_part_of_the_claimant(text
             "Mayor Ihor Terekhov",
         ),
         ("Her lawyer, Ivan Sorokin, said the court handed him 12 years.", "12 years", "Her lawyer, Ivan Sorokin"),
+        (
+            "Speaking to reporters in Brussels, NATO Secretary-General Mark Rutte said some 12,000 North Korean "
+            "troops were fighting alongside Russian forces.",
+            "some 12,000",
+            "NATO Secretary-General Mark Rutte",
+        ),
     ],
 )
 def test_only_a_noun_phrase_stands_in_apposition_to_a_claimant(text: str, number: str, claimant: str) -> None:
-    """ "including two women" opens with neither a capital nor a determiner: it is no title of the mayor."""
+    """ "including two women" opens with neither a capital nor a determiner, "Speaking to reporters" says how the
+    claim was made: neither is a title of the one named."""
     assert sources(text)[number] == claimant
