@@ -321,3 +321,12 @@ def test_only_a_noun_phrase_stands_in_apposition_to_a_claimant(text: str, number
     """ "including two women" opens with neither a capital nor a determiner, "Speaking to reporters" says how the
     claim was made: neither is a title of the one named."""
     assert sources(text)[number] == claimant
+
+
+def test_it_said_names_the_body_named_before() -> None:
+    """Wire copy names a ministry or an air force once, then "It said": the body is the claimant."""
+    text = (
+        "Russia fired 120 drones at Ukraine overnight, Ukraine's air force said on Friday. It said 95 of the drones "
+        "were destroyed."
+    )
+    assert sources(text)["95"] == "Ukraine's air force"
