@@ -303,11 +303,13 @@ def _anchored(
 ) -> tuple[dt.date, dt.date] | None:
     """Dates named relative to the last one before them.
 
-    "La veille", "ese mismo día": a day from the last single day named (none without one);
-    "a principios de mes": a part of the last date's month, else of P's.
+    "La veille", "ese mismo día": a day from the last single day named; with none, the day before or after P
+    ("Am Vortag" in a live blog is the day before its own), but no same day ("dans la soirée" at 11h30 is last
+    night's); "a principios de mes": a part of the last date's month, else of P's.
     """
     if kind in ANCHORED:
-        anchor = next((d.first for d in reversed(earlier) if d.first == d.last), None)
+        fallback = published if ANCHORED[kind] else None
+        anchor = next((d.first for d in reversed(earlier) if d.first == d.last), fallback)
         if anchor is None:
             return None
         day = anchor + dt.timedelta(days=ANCHORED[kind])

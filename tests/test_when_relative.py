@@ -759,3 +759,37 @@ def test_a_plural_first_since_or_one_further_away_is_a_comparison_not_a_date(lan
 def test_since_a_season_of_a_named_year_runs_from_that_year(lang: str, text: str, span: str, expected: str) -> None:
     """ "since spring 2023" read as "since spring" started in the spring of the year of publication."""
     assert when(text, span, lang) == f"{expected} 2023-03-01 2024-11-17"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("fr", "La veille, une frappe russe sur Kharkiv avait fait quatre morts.", "quatre", "La veille 2024-11-16"),
+        ("es", "La víspera, un ataque ruso contra Járkov causó cuatro muertos.", "cuatro", "La víspera 2024-11-16"),
+        ("de", "Am Vortag wurden bei einem Angriff auf Charkiw vier Menschen getötet.", "vier", "Am Vortag 2024-11-16"),
+        ("en", "A day later, 12 more drones were shot down.", "12", "A day later 2024-11-18"),
+        (
+            "en",
+            "Russia launched 90 drones on Tuesday. On the same day, 12 people were killed in Kharkiv.",
+            "12",
+            "On the same day 2024-11-12",
+        ),
+        (
+            "de",
+            "Russland griff am Dienstag mit 90 Drohnen an. Am selben Tag wurden in Charkiw zwölf Menschen getötet.",
+            "zwölf",
+            "Am selben Tag 2024-11-12",
+        ),
+    ],
+)
+def test_the_day_before_or_after_is_counted_from_the_last_day_named_else_from_publication(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    """ "La veille" in a live blog with no day named before it is the day before the blog's own."""
+    words, day = expected.rsplit(" ", 1)
+    assert when(text, span, lang) == f"{words} {day} {day}"
+
+
+def test_the_same_day_with_no_day_named_before_dates_nothing() -> None:
+    """ "dans la soirée" in an entry posted at 11h30 is last night's: with no day named before, it dates nothing."""
+    assert when("11h30 - Le bilan a été relevé dans la soirée de 12 à 20 blessés.", "20", "fr") is None
