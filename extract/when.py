@@ -488,6 +488,8 @@ def _start_of(
 
 
 def _season(index: int, published: dt.date, forward: bool, year: int | None) -> tuple[dt.date, dt.date]:
+    """The season of `year`, else the last one to start by publication; ahead, the next one not yet over
+    ("will send troops in the spring" in mid-March is this spring)."""
     start_month = SEASON_START[index]
     if year is not None:
         start = dt.date(year - (1 if start_month == 12 else 0), start_month, 1)
@@ -495,11 +497,14 @@ def _season(index: int, published: dt.date, forward: bool, year: int | None) -> 
         start = dt.date(published.year, start_month, 1)
         while start > published:
             start = start.replace(year=start.year - 1)
-        if forward:
+        if forward and _season_end(start) < published:
             start = start.replace(year=start.year + 1)
-    end_month = (start_month + 1) % 12 + 1
-    end = _month_end(start.year + (1 if end_month < start_month else 0), end_month)
-    return start, end
+    return start, _season_end(start)
+
+
+def _season_end(start: dt.date) -> dt.date:
+    end_month = (start.month + 1) % 12 + 1
+    return _month_end(start.year + (1 if end_month < start.month else 0), end_month)
 
 
 def _next_monday(published: dt.date) -> dt.date:

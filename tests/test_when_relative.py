@@ -793,3 +793,18 @@ def test_the_day_before_or_after_is_counted_from_the_last_day_named_else_from_pu
 def test_the_same_day_with_no_day_named_before_dates_nothing() -> None:
     """ "dans la soirée" in an entry posted at 11h30 is last night's: with no day named before, it dates nothing."""
     assert when("11h30 - Le bilan a été relevé dans la soirée de 12 à 20 blessés.", "20", "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("de", "Großbritannien will im Frühjahr bis zu 100 Soldaten nach Estland schicken.", "bis zu 100", "Frühjahr"),
+        ("es", "El Reino Unido enviará hasta 100 soldados a Estonia en primavera.", "hasta 100", "primavera"),
+        ("en", "Britain will send up to 100 troops to Estonia in the spring.", "up to 100", "the spring"),
+    ],
+)
+def test_a_season_ahead_that_has_begun_is_this_one(lang: str, text: str, span: str, expected: str) -> None:
+    """Published in mid-March, "will send troops in the spring" is this spring, not next year's."""
+    found = fact_at(text, span, lang, "2025-03-14").when
+    assert found is not None
+    assert (found.text, str(found.start), str(found.end)) == (expected, "2025-03-01", "2025-05-31")
