@@ -47,7 +47,8 @@ class Enricher:
         return blocks(self.text)
 
     def when(self, candidate: Candidate) -> When | None:
-        found = when_of(self.text, candidate.mention.start, candidate.sentence, self.dates, self.blocks, self.lang)
+        mention = candidate.mention
+        found = when_of(self.text, (mention.start, mention.end), candidate.sentence, self.dates, self.blocks, self.lang)
         if found is None:
             return None
         return When(start=found.first, end=found.last, text=self.text[found.start : found.end])

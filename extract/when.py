@@ -608,7 +608,7 @@ def headlines(text: str, sentences: Sequence[Sentence]) -> list[Sentence]:
 
 def when_of(
     text: str,
-    position: int,
+    span: tuple[int, int],
     sentence: Sentence,
     dates: Sequence[DateMention],
     block_starts: Sequence[int],
@@ -616,8 +616,10 @@ def when_of(
 ) -> DateMention | None:
     """The date expression that governs a fact at `position` (see docs/ANNOTATION.md).
 
-    `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks() does (ascending).
+    `span` is the fact's; `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks()
+    does (ascending).
     """
+    position, end = span
     compiled = _compiled(lang)
     within = dates[bisect_left(dates, sentence.start, key=_START) : bisect_right(dates, sentence.end, key=_END)]
     inside = [d for d in within if not d.attributive and not _ahead_elsewhere(compiled, text, d, position)]
@@ -642,7 +644,7 @@ def when_of(
             same_clause = [d for d in last_before if _fronted(text, sentence, d)]
         # The nearest date of the fact's own clause (or of the clauses a fronted date opens), else of the sentence;
         # a tie goes to the one before.
-        return min(same_clause or inside, key=lambda d: (_distance(d, position), d.start > position))
+        return min(same_clause or inside, key=lambda d: (_distance(d, position, end), d.start > position))
     blocks_before = bisect_right(block_starts, sentence.start)
     block = block_starts[blocks_before - 1] if blocks_before else 0
     earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
@@ -665,8 +667,9 @@ _START = attrgetter("start")
 _END = attrgetter("end")
 
 
-def _distance(date: DateMention, position: int) -> int:
-    return position - date.end if date.end <= position else date.start - position
+def _distance(date: DateMention, start: int, end: int) -> int:
+    """How far a date is from a fact: "rose to 3% in January from 2.5% in December" puts December nearer the 2.5%."""
+    return start - date.end if date.end <= start else max(0, date.start - end)
 
 
 def _relative_clauses(compiled: _Compiled, text: str, sentence: Sentence) -> list[tuple[int, int]]:

@@ -808,3 +808,21 @@ def test_a_season_ahead_that_has_begun_is_this_one(lang: str, text: str, span: s
     found = fact_at(text, span, lang, "2025-03-14").when
     assert found is not None
     assert (found.text, str(found.start), str(found.end)) == (expected, "2025-03-01", "2025-05-31")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Inflation eased to 2.4% in October from 2.6% in September.", "2.6%", "September"),
+        ("es", "El regulador ya había elevado el tipo al 18 % en julio y al 19 % en septiembre.", "19 %", "septiembre"),
+        ("fr", "L'inflation a reculé à 2,4 % en octobre, contre 2,6 % en septembre.", "2,6 %", "septembre"),
+        ("de", "Inflation sank im Oktober auf 2,4 Prozent nach 2,6 Prozent im September.", "2,6 Prozent", "September"),
+    ],
+)
+def test_a_date_after_a_figure_is_as_near_as_the_words_between_them(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    """Distance to a date that follows a figure is counted from the figure's end, not its start: "from 2.6% in
+    September" is nearer September than the October before it."""
+    found = when(text, span, lang)
+    assert found is not None and found.split()[0] == expected
