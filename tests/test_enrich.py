@@ -330,3 +330,16 @@ def test_it_said_names_the_body_named_before() -> None:
         "were destroyed."
     )
     assert sources(text)["95"] == "Ukraine's air force"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Pro Woche sterben nach westlichen Schätzungen etwa 1.000 ukrainische Soldaten.", "westlichen Schätzungen"),
+        ("Nach ukrainischen Angaben wurden 16 Menschen verletzt.", "ukrainischen Angaben"),
+        ("Nach vorläufigen Angaben wurden 16 Menschen verletzt.", None),
+    ],
+)
+def test_a_de_adjective_of_origin_before_angaben_names_the_claimant(text: str, claimant: str | None) -> None:
+    """ "nach westlichen Schätzungen" says whose estimates they are; "nach vorläufigen Angaben" only how far they go."""
+    assert [source for source in sources(text, "de").values()] == [claimant]
