@@ -179,7 +179,8 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         # Punctuation has no case: matched as it is, which is quicker to test.
         inverted=caseless(rf"(?-i:[,»”\"])\s*{inverted}{after_inverted}"),
         starts=caseless(rf"(?-i:\p{{Lu}})|{determiners}(?![\p{{L}}])"),
-        trailing=caseless(rf"(?:\s+{trailing})+\s*$"),
+        # Also at the start: "También recordó el terremoto" has no subject before its verb.
+        trailing=caseless(rf"(?:(?:\s+|(?<![\p{{L}}\p{{N}}])){trailing})+\s*$"),
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),

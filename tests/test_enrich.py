@@ -343,3 +343,21 @@ def test_it_said_names_the_body_named_before() -> None:
 def test_a_de_adjective_of_origin_before_angaben_names_the_claimant(text: str, claimant: str | None) -> None:
     """ "nach westlichen Schätzungen" says whose estimates they are; "nach vorläufigen Angaben" only how far they go."""
     assert [source for source in sources(text, "de").values()] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "La mitad de los 14 misiles de crucero lanzados la semana pasada fueron interceptados, recordó el mando "
+            "aéreo.",
+            "el mando aéreo",
+        ),
+        ("También recordó el terremoto de 2023, que causó más de 53.000 muertos en Turquía.", None),
+    ],
+)
+def test_es_recordo_attributes_but_an_adverb_alone_is_no_subject(text: str, claimant: str | None) -> None:
+    """ "…, recordó el mando aéreo" names who says it; "También recordó …" has no subject before its verb, and the
+    adverb is none."""
+    found = sources(text, "es")
+    assert found[next(span for span in found if span[:1] in "1m")] == claimant
