@@ -474,7 +474,7 @@ def _apposition(first: str, second: str, compiled: _Compiled) -> bool:
     words = first.split()
     if not words or len(words) > 6 or words[0].lower().strip(",") in compiled.intros:
         return False
-    if not compiled.starts.match(first.lstrip()):
+    if compiled.starts.match(words[0]) is None:
         return False
 
     def is_name(part: str) -> bool:

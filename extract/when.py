@@ -614,10 +614,9 @@ def when_of(
     block_starts: Sequence[int],
     lang: str,
 ) -> DateMention | None:
-    """The date expression that governs a fact at `position` (see docs/ANNOTATION.md).
+    """The date expression that governs the fact at `span` (see docs/ANNOTATION.md).
 
-    `span` is the fact's; `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks()
-    does (ascending).
+    `dates` as find_dates gives them (in order, none overlapping), `block_starts` as blocks() does (ascending).
     """
     position, end = span
     compiled = _compiled(lang)
