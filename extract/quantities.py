@@ -160,7 +160,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         words = f"(?:{words})+"
     # Where a number word ends: before anything but a letter or a digit, or before a unit word run into it.
     suffixes = alternation(lex.number_word_suffixes) if lex.number_word_suffixes else "(?!)"
-    joiners = "|".join(regex.escape(j).replace("\\ ", "[ \u00a0\u202f]+") for j in lex.number_word_joiners)
+    joiners = alternation(lex.number_word_joiners)
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
         rf"(?<![\p{{N}}])(?<![\p{{L}}][\-‑])(?<![\p{{L}}])"
