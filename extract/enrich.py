@@ -64,8 +64,9 @@ class Enricher:
             # "“We shot down 40 drones,” …": inside a quotation the speaker is who "we" is.
             claimant = (
                 (self._quotation_speaker(sentence) if quoted else None)
-                or self._named_before(sentence)
+                or self._named_before(sentence, paragraphs=1)
                 or sentence_subject(self.text, sentence, self.lang)
+                or self._named_before(sentence, paragraphs=2)
             )
         if claimant is None:
             return None
@@ -84,9 +85,13 @@ class Enricher:
     def _index(self, sentence: Sentence) -> int:
         return self._position[sentence.start]
 
-    def _named_before(self, sentence: Sentence) -> Claimant | None:
-        """A pronoun's claimant: the nearest named one earlier in the same paragraph."""
-        block = max((b for b in self.blocks if b <= sentence.start), default=0)
+    def _named_before(self, sentence: Sentence, paragraphs: int) -> Claimant | None:
+        """A pronoun's claimant: the nearest named one earlier in the last `paragraphs` paragraphs.
+
+        Wire copy gives a sentence or two a paragraph, so "…, it added" may open the paragraph after its claimant's.
+        """
+        starts = [b for b in self.blocks if b <= sentence.start][-paragraphs:]
+        block = starts[0] if len(starts) == paragraphs else 0
         for earlier in reversed(self.sentences[: self._index(sentence) + 1]):
             if earlier.start < block:
                 break

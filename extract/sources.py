@@ -44,6 +44,8 @@ _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
 _NUMBER = regex.compile(rf"(?<![\p{{L}}\p{{N}}])\p{{N}}+(?![\p{{L}}\p{{N}}]|{_ORDINAL_POINT})")
 _ORDINAL = regex.compile(r"\d{1,3}\.")
+# A person's age in parentheses after the name is no part of it: "Volodímir Zelenski (46), denunció".
+_AGE_AFTER_NAME = regex.compile(r"\s*\(\d{1,3}\)\s*$")
 # What follows the digits of an ordinal: "47. Brigade", "47.ª", "47e", "47th".
 _ORDINAL_END = rf"(?:{_ORDINAL_POINT}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème)(?![\p{{L}}]))"
 # A lowercase plural with no determiner: "according to officials", "según fuentes militares".
@@ -455,6 +457,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     if trailing is not None:
         end = trailing.start()
     start = cuts[-1]
+    age = _AGE_AFTER_NAME.search(text, start, end)
+    end = age.start() if age is not None else end
     if len(cuts) > 1 and text[start - 1] == ",":
         title = text[cuts[-2] : start - 1]
         if _apposition(title, text[start:end], compiled):

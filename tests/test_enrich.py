@@ -361,3 +361,42 @@ def test_es_recordo_attributes_but_an_adverb_alone_is_no_subject(text: str, clai
     adverb is none."""
     found = sources(text, "es")
     assert found[next(span for span in found if span[:1] in "1m")] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "claimant"),
+    [
+        (
+            "Russia attacked Ukraine with 112 drones overnight, the air force said.\n\nAir defences shot down 79 of "
+            "the drones, it added.\n",
+            "en",
+            "79",
+            "the air force",
+        ),
+        (
+            "La Russie a lancé 112 drones, a annoncé l'armée de l'air.\n\nTrente et un autres drones ont été "
+            "« perdus », a-t-elle précisé.\n",
+            "fr",
+            "Trente et un",
+            "l'armée de l'air",
+        ),
+        (
+            "La Russie a lancé 112 drones, a annoncé l'armée de l'air.\n\nLe maire a parlé aux habitants.\n\nTrente "
+            "et un autres drones ont été « perdus », a-t-elle précisé.\n",
+            "fr",
+            "Trente et un",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_paragraph_names_the_claimant_of_the_paragraph_before(
+    text: str, lang: str, number: str, claimant: str | None
+) -> None:
+    """Wire copy gives a sentence or two a paragraph, so "…, it added" speaks for the body named in the paragraph
+    before; not for one two paragraphs back."""
+    assert sources(text, lang)[number] == claimant
+
+
+def test_an_age_after_a_name_leaves_the_subject_whole() -> None:
+    text = "El presidente ucraniano, Volodímir Zelenski (46), denunció que Rusia ha lanzado cerca de 1.200 drones."
+    assert sources(text, "es")["cerca de 1.200"] == "El presidente ucraniano, Volodímir Zelenski"
