@@ -512,3 +512,25 @@ def test_an_inverted_claimant_after_the_channel_of_the_statement(text: str, span
 )
 def test_an_aside_between_the_claimant_and_its_verb_is_skipped(text: str, span: str, claimant: str) -> None:
     assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        (
+            "La semaine dernière, l'état-major ukrainien a chiffré les pertes russes à 1 310 soldats en une journée.",
+            "1 310",
+            "l'état-major ukrainien",
+        ),
+        ("L'ONU a évalué à quelque 12 600 le nombre de civils tués.", "quelque 12 600", "L'ONU"),
+        (
+            "« Nous avons perdu plus de 400 hommes », a confié à l'AFP un commandant de bataillon sous couvert "
+            "d'anonymat.",
+            "plus de 400",
+            "un commandant de bataillon",
+        ),
+    ],
+)
+def test_a_figure_put_at_a_number_names_who_put_it(text: str, span: str, claimant: str) -> None:
+    """ "a chiffré … à", "a évalué à" attribute like "a affirmé"; "sous couvert d'anonymat" is how, not who."""
+    assert source(text, span) == claimant
