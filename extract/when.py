@@ -36,7 +36,6 @@ Resolve = Literal[
     "today",
     "yesterday",
     "tomorrow",
-    "day_before",
     "overnight",
     "night_of",
     "last_week",
@@ -378,8 +377,8 @@ def _resolve(
     if kind == "since":
         first = _start_of(compiled, match, published, year, month)
         return (first, published) if first is not None and first <= published else None
-    if kind in ("today", "yesterday", "tomorrow", "day_before"):
-        day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1, "day_before": -1}[kind])
+    if kind in ("today", "yesterday", "tomorrow"):
+        day = published + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[kind])
         return day, day
     if kind == "overnight":
         return published - dt.timedelta(days=1), published

@@ -790,6 +790,34 @@ def test_the_day_before_or_after_is_counted_from_the_last_day_named_else_from_pu
     assert when(text, span, lang) == f"{words} {day} {day}"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Five died on Tuesday. A day earlier, three people died in Sumy.", "three", "A day earlier"),
+        ("en", "Five died on Tuesday. The previous day, three people died.", "three", "The previous day"),
+        ("es", "Cinco murieron el martes. Un día antes, murieron tres personas.", "tres", "Un día antes"),
+        ("es", "Cinco murieron el martes. El día anterior murieron tres personas.", "tres", "El día anterior"),
+        ("de", "Fünf Tote am Dienstag. Einen Tag zuvor starben drei Zivilisten.", "drei", "Einen Tag zuvor"),
+        ("fr", "Cinq morts mardi. Un jour plus tôt, trois civils avaient péri.", "trois", "Un jour plus tôt"),
+    ],
+)
+def test_a_day_earlier_counts_from_the_day_named_before(lang: str, text: str, span: str, expected: str) -> None:
+    """ "A day earlier" after "on Tuesday" is Monday, not the day before publication."""
+    assert when(text, span, lang) == f"{expected} 2024-11-11 2024-11-11"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("es", "El martes murieron cinco. Un día después, murieron tres personas.", "tres", "Un día después"),
+        ("de", "Am Dienstag starben fünf. Einen Tag später starben drei Zivilisten.", "drei", "Einen Tag später"),
+        ("fr", "Cinq morts mardi. Un jour plus tard, trois civils ont été tués.", "trois", "Un jour plus tard"),
+    ],
+)
+def test_a_day_later_counts_from_the_day_named_before(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == f"{expected} 2024-11-13 2024-11-13"
+
+
 def test_the_same_day_with_no_day_named_before_dates_nothing() -> None:
     """ "dans la soirée" in an entry posted at 11h30 is last night's: with no day named before, it dates nothing."""
     assert when("11h30 - Le bilan a été relevé dans la soirée de 12 à 20 blessés.", "20", "fr") is None
