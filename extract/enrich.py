@@ -11,7 +11,7 @@ import regex
 
 from extract.budget import remaining
 from extract.rules import Candidate
-from extract.sources import Claimant, find_claimants, sentence_subject, source_of
+from extract.sources import Claimant, find_claimants, refers_back, sentence_subject, source_of
 from extract.text import Sentence
 from extract.when import DateMention, blocks, find_dates, headlines, when_of
 from schemas import Source, When
@@ -60,6 +60,8 @@ class Enricher:
         quoted = self._quoted(sentence, position)
         if claimant is None and quoted:
             claimant = self._quotation_speaker(sentence)
+        elif claimant is None:
+            claimant = self._claimed_after(sentence)
         elif claimant is not None and claimant.pronoun:
             # "“We shot down 40 drones,” …": inside a quotation the speaker is who "we" is.
             claimant = (
@@ -116,13 +118,29 @@ class Enricher:
 
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
         """A quotation's speaker named in the line or sentence that follows it."""
-        index = self._index(sentence)
-        if index + 1 >= len(self.sentences):
+        following = self._following(sentence)
+        if following is None:
             return None
-        following = self.sentences[index + 1]
         if _SPEAKER_LINE.match(self.text[following.start : following.end], timeout=remaining()):
             return Claimant(following.start, following.end, pronoun=False)
+        return self._named_in(sentence, following)
+
+    def _claimed_after(self, sentence: Sentence) -> Claimant | None:
+        """The claimant of a sentence that says who claims this one: "… mit 112 Drohnen an. Das teilte die
+        Luftwaffe mit." """
+        following = self._following(sentence)
+        if following is None or not refers_back(self.text, following, self.lang):
+            return None
+        return self._named_in(sentence, following)
+
+    def _following(self, sentence: Sentence) -> Sentence | None:
+        index = self._index(sentence)
+        return self.sentences[index + 1] if index + 1 < len(self.sentences) else None
+
+    def _named_in(self, sentence: Sentence, following: Sentence) -> Claimant | None:
+        """The first claimant named in the sentence after this one, if in the same paragraph (the next paragraph or
+        live-blog item speaks for itself)."""
         if any(sentence.start < b <= following.start for b in self.blocks):
-            return None  # the next paragraph or live-blog item speaks for itself
+            return None
         claimants = [c for c in self.claimants(following) if not c.pronoun]
         return claimants[0] if claimants else None

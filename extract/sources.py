@@ -88,6 +88,9 @@ class SourceLexicon(BaseModel):
     participles: list[str] = Field(default_factory=list)
     # Claimants that stand for the subject of their own sentence ("nach eigenen Angaben").
     reflexives: list[str] = Field(default_factory=list)
+    # A sentence that opens with one of these says who claims the sentence before it ("… 112 Drohnen angegriffen.
+    # Das teilte die Luftwaffe mit.", "Así lo informó la Fuerza Aérea").
+    back_references: list[str] = Field(default_factory=list)
     # Nouns are capitalised (German): a claimant is a noun phrase ending on a capitalised word, and
     # its lowercase words are determiners, joins, or adjectives before a noun.
     capitalised_nouns: bool = False
@@ -140,6 +143,7 @@ class _Compiled:
     participle: regex.Pattern[str]
     addressee: regex.Pattern[str]
     reflexives: frozenset[str] = frozenset()
+    back_reference: regex.Pattern[str] = _NOTHING
     determiners: frozenset[str] = frozenset()
     joins: frozenset[str] = frozenset()
     name_joins: frozenset[str] = frozenset()
@@ -205,6 +209,9 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         ),
         addressee=caseless(_alternation(lexicon.addressees) if lexicon.addressees else "(?!)"),
         reflexives=frozenset(r.lower() for r in lexicon.reflexives),
+        back_reference=caseless(rf"\s*{_alternation(lexicon.back_references)}")
+        if lexicon.back_references
+        else _NOTHING,
         determiners=frozenset(d.lower() for d in lexicon.determiners),
         joins=frozenset(j.lower() for j in lexicon.joins),
         name_joins=frozenset(j.lower() for j in lexicon.name_joins),
@@ -314,6 +321,12 @@ def sentence_subject(text: str, sentence: Sentence, lang: str) -> Claimant | Non
     """The noun phrase that opens a sentence, where capitalised nouns show it ("Die Notenbank erhöhte …")."""
     compiled = _compiled(lang)
     return _subject(text, sentence, compiled) if compiled is not None else None
+
+
+def refers_back(text: str, sentence: Sentence, lang: str) -> bool:
+    """Whether the sentence claims the one before it ("Das teilte die Luftwaffe mit.")."""
+    compiled = _compiled(lang)
+    return compiled is not None and compiled.back_reference.match(text, sentence.start, sentence.end) is not None
 
 
 def _subject(text: str, sentence: Sentence, compiled: _Compiled) -> Claimant | None:

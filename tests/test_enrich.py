@@ -400,3 +400,49 @@ def test_a_pronoun_opening_a_paragraph_names_the_claimant_of_the_paragraph_befor
 def test_an_age_after_a_name_leaves_the_subject_whole() -> None:
     text = "El presidente ucraniano, Volodímir Zelenski (46), denunció que Rusia ha lanzado cerca de 1.200 drones."
     assert sources(text, "es")["cerca de 1.200"] == "El presidente ucraniano, Volodímir Zelenski"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "number", "claimant"),
+    [
+        (
+            "Russland hat die Ukraine mit 112 Drohnen angegriffen. Das teilte die ukrainische Luftwaffe am Donnerstag "
+            "mit.",
+            "de",
+            "112",
+            "die ukrainische Luftwaffe",
+        ),
+        (
+            "Dabei wurden drei Menschen getötet. Dies sagte ein Sprecher des Ministeriums der Nachrichtenagentur dpa.",
+            "de",
+            "drei",
+            "ein Sprecher des Ministeriums",
+        ),
+        ("Dabei wurden drei Menschen getötet. Das Ministerium teilte mit, die Lage sei stabil.", "de", "drei", None),
+        (
+            "Rusia atacó Ucrania con 112 drones. Así lo informó la Fuerza Aérea ucraniana en Telegram.",
+            "es",
+            "112",
+            "la Fuerza Aérea ucraniana",
+        ),
+        (
+            "La Russie a lancé 112 drones dans la nuit. C'est ce qu'a annoncé l'armée de l'air ukrainienne.",
+            "fr",
+            "112",
+            "l'armée de l'air ukrainienne",
+        ),
+        ("Russia launched 112 drones overnight. That was according to the air force.", "en", "112", "the air force"),
+        ("Russia launched 112 drones overnight.\n\nThat was according to Ukraine's air force.", "en", "112", None),
+    ],
+)
+def test_a_sentence_that_says_who_claims_the_one_before(
+    text: str, lang: str, number: str, claimant: str | None
+) -> None:
+    """ "Das teilte die Luftwaffe mit." names who claims the sentence before it in its paragraph ("Das Ministerium
+    teilte mit" is a subject, not a reference back)."""
+    assert sources(text, lang)[number] == claimant
+
+
+def test_demnach_refers_to_the_claimant_named_before() -> None:
+    text = "Russland griff mit 112 Drohnen an, wie die Luftwaffe mitteilte. Demnach wurden 79 Drohnen abgeschossen."
+    assert sources(text, "de")["79"] == "die Luftwaffe"
