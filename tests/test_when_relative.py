@@ -797,6 +797,7 @@ def test_the_day_before_or_after_is_counted_from_the_last_day_named_else_from_pu
         ("en", "Five died on Tuesday. The previous day, three people died.", "three", "The previous day"),
         ("es", "Cinco murieron el martes. Un día antes, murieron tres personas.", "tres", "Un día antes"),
         ("es", "Cinco murieron el martes. El día anterior murieron tres personas.", "tres", "El día anterior"),
+        ("es", "El número de heridos subió el martes a 19 desde los 12 del día anterior.", "12", "del día anterior"),
         ("de", "Fünf Tote am Dienstag. Einen Tag zuvor starben drei Zivilisten.", "drei", "Einen Tag zuvor"),
         ("fr", "Cinq morts mardi. Un jour plus tôt, trois civils avaient péri.", "trois", "Un jour plus tôt"),
     ],
