@@ -428,3 +428,14 @@ def test_will_and_wollen_make_a_forecast() -> None:
     )
     text = "Das BIP schrumpfte im dritten Quartal um 0,1 Prozent. Der Konzern will bis zu 2 Milliarden Euro sparen."
     assert when(text, "bis zu 2 Milliarden Euro") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("Am Dienstag hatte die Luftwaffe 45 abgeschossene Drohnen gemeldet.", "45", "die Luftwaffe"),
+        ("Rund 300 der fast 500 Soldaten seien bereits kampfunfähig, behauptet Kiew.", "Rund 300", "Kiew"),
+    ],
+)
+def test_a_pluperfect_report_and_a_present_claim_name_their_claimant(text: str, span: str, claimant: str) -> None:
+    assert source(text, span) == claimant

@@ -534,3 +534,8 @@ def test_an_aside_between_the_claimant_and_its_verb_is_skipped(text: str, span: 
 def test_a_figure_put_at_a_number_names_who_put_it(text: str, span: str, claimant: str) -> None:
     """ "a chiffré … à", "a évalué à" attribute like "a affirmé"; "sous couvert d'anonymat" is how, not who."""
     assert source(text, span) == claimant
+
+
+def test_a_pluperfect_inverted_verb_and_the_day_before_lead_to_the_claimant() -> None:
+    text = "Sur les 88 drones, 60 ont été abattus, avait indiqué la veille le même commandement."
+    assert source(text, "60") == "le même commandement"
