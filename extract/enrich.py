@@ -11,7 +11,7 @@ import regex
 
 from extract.budget import remaining
 from extract.rules import Candidate
-from extract.sources import Claimant, find_claimants, refers_back, sentence_subject, source_of
+from extract.sources import Claimant, claims_the_sentence_before, find_claimants, sentence_subject, source_of
 from extract.text import Sentence
 from extract.when import DateMention, blocks, find_dates, headlines, when_of
 from schemas import Source, When
@@ -129,7 +129,7 @@ class Enricher:
         """The claimant of a sentence that says who claims this one: "… mit 112 Drohnen an. Das teilte die
         Luftwaffe mit." """
         following = self._following(sentence)
-        if following is None or not refers_back(self.text, following, self.lang):
+        if following is None or not claims_the_sentence_before(self.text, following, self.lang):
             return None
         return self._named_in(sentence, following)
 

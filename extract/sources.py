@@ -323,7 +323,7 @@ def sentence_subject(text: str, sentence: Sentence, lang: str) -> Claimant | Non
     return _subject(text, sentence, compiled) if compiled is not None else None
 
 
-def refers_back(text: str, sentence: Sentence, lang: str) -> bool:
+def claims_the_sentence_before(text: str, sentence: Sentence, lang: str) -> bool:
     """Whether the sentence claims the one before it ("Das teilte die Luftwaffe mit.")."""
     compiled = _compiled(lang)
     return compiled is not None and compiled.back_reference.match(text, sentence.start, sentence.end) is not None
