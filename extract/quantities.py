@@ -412,6 +412,9 @@ def scan(text: str, lang: str) -> list[Mention]:
             cores.append(mention)
             unit = compiled.unit_after.match(text, mention.end, mention.end + 40)
             reserved = unit.end() if unit is not None else mention.end
+            half = compiled.half_after.match(text, reserved, reserved + 16) if unit is not None else None
+            if half is not None:
+                reserved = half.end()  # "a year and a half": the half is this mention's (`_extend`), not a fraction
     mentions = _merge_ranges(text, cores, compiled)
     result: list[Mention] = []
     floor = 0

@@ -221,6 +221,11 @@ def test_non_quantities_give_nothing(lang: str, text: str) -> None:
         ("es", "condenado a doce años y seis meses de prisión", "doce años y seis meses", 150, "month"),
         ("de", "zu zwölf Jahren und sechs Monaten Haft verurteilt", "zwölf Jahren und sechs Monaten", 150, "month"),
         ("de", "drei Wochen und zwei Tage", "drei Wochen und zwei Tage", 23, "day"),
+        ("en", "jailed for a year and six months", "a year and six months", 18, "month"),
+        ("en", "one year and three months behind bars", "one year and three months", 15, "month"),
+        ("fr", "condamné à un an et six mois de prison", "un an et six mois", 18, "month"),
+        ("es", "condenado a un año y seis meses de prisión", "un año y seis meses", 18, "month"),
+        ("de", "zu einem Jahr und sechs Monaten Haft verurteilt", "einem Jahr und sechs Monaten", 18, "month"),
     ],
 )
 def test_a_span_of_time_in_two_units_is_one_quantity_in_the_smaller(
@@ -228,6 +233,43 @@ def test_a_span_of_time_in_two_units_is_one_quantity_in_the_smaller(
 ) -> None:
     mention = only(text, lang)
     assert (mention["span"], mention["value"], mention["unit"]) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value", "unit"),
+    [
+        ("en", "He was sentenced to one year in prison.", "one year", 1, "year"),
+        ("en", "sentenced to a year in jail in absentia", "a year", 1, "year"),
+        ("en", "jailed for a year and a half for fraud", "a year and a half", 1.5, "year"),
+        ("en", "jailed for two years and a half", "two years and a half", 2.5, "year"),
+        ("en", "for one and a half years", "one and a half years", 1.5, "year"),
+        ("fr", "Elle a écopé d'un an de prison ferme.", "un an", 1, "year"),
+        ("fr", "condamné à un an et demi avec sursis", "un an et demi", 1.5, "year"),
+        ("es", "Fue condenado a un año de prisión por desacato.", "un año", 1, "year"),
+        ("es", "una pena de un año y medio de cárcel", "un año y medio", 1.5, "year"),
+        ("de", "Er erhielt ein Jahr Haft auf Bewährung.", "ein Jahr", 1, "year"),
+        ("de", "zu einer Haftstrafe von einem Jahr verurteilt", "einem Jahr", 1, "year"),
+    ],
+)
+def test_one_year_of_a_sentence_or_with_a_half_is_a_quantity(
+    lang: str, text: str, span: str, value: float, unit: str
+) -> None:
+    mention = only(text, lang)
+    assert (mention["span"], mention["value"], mention["unit"]) == (span, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The attack came a year ago."),
+        ("en", "He has lived there for a year."),
+        ("fr", "Il y a un an, la ville était tombée."),
+        ("es", "Hace un año, la ciudad cayó."),
+        ("de", "Vor einem Jahr fiel die Stadt."),
+    ],
+)
+def test_one_year_outside_a_sentence_is_no_quantity(lang: str, text: str) -> None:
+    assert quantities(text, lang) == []
 
 
 @pytest.mark.parametrize(
