@@ -763,51 +763,51 @@ def _followed_by_noun(text: str, end: int, compiled: _Compiled) -> bool:
 
 
 def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[Mention]:
+    """Join two cores written as a range into one mention; the two ends of a change stay two ("passé de 24 à 31").
+
+    A bare first end takes the scale word of the second ("entre 2 et 3 millions", "passé de 2,9 à 3 millions").
+    """
     merged: list[Mention] = []
     index = 0
     while index < len(cores):
         first = cores[index]
-        if (
-            index + 1 < len(cores)
-            and first.value is not None
-            and not first.fraction
-            and not _is_change(text, first, compiled)
-        ):
-            second = cores[index + 1]
-            between = text[first.end : second.start]
-            repeated = compiled.unit_after.match(text, first.end, second.start)
-            if repeated is not None and _same_unit(compiled, repeated.group(), text, second.end):
-                between = text[repeated.end() : second.start]
-            for before, middle in compiled.ranges:
-                if second.value is None or second.fraction or not middle.match(between):
-                    continue
-                opener = _form_opener(text, first, before) if before else None
-                if before is not None and opener is None:
-                    continue
-                low, high = first.value, second.value
-                if first.scale == 1.0 and second.scale > 1.0 and low < high / second.scale:
-                    low *= second.scale
-                if low > high:
-                    continue
-                merged.append(
-                    Mention(
-                        opener.start() if opener else first.start,
-                        second.end,
-                        None,
-                        low=low,
-                        high=high,
-                        modifier="range",
-                    )
-                )
-                index += 2
-                break
-            else:
-                merged.append(first)
-                index += 1
-            continue
-        merged.append(first)
         index += 1
+        form = _range_form(text, first, cores[index], compiled) if index < len(cores) else None
+        if form is None:
+            merged.append(first)
+            continue
+        opening, low, high = form
+        if _is_change(text, first, compiled):
+            merged.append(first if low == first.value else replace(first, value=low, scale=cores[index].scale))
+        elif low <= high:
+            merged.append(Mention(opening, cores[index].end, None, low=low, high=high, modifier="range"))
+            index += 1
+        else:
+            merged.append(first)
     return merged
+
+
+def _range_form(text: str, first: Mention, second: Mention, compiled: _Compiled) -> tuple[int, float, float] | None:
+    """Where the range of two cores opens and its ends, when the text between them is a range form's.
+
+    The low end may be the higher: the two ends of a change are written in the same forms ("de 3 à 2,9 millions").
+    """
+    if first.value is None or first.fraction or second.value is None or second.fraction:
+        return None
+    between = text[first.end : second.start]
+    repeated = compiled.unit_after.match(text, first.end, second.start)
+    if repeated is not None and _same_unit(compiled, repeated.group(), text, second.end):
+        between = text[repeated.end() : second.start]
+    low, high = first.value, second.value
+    if first.scale == 1.0 and second.scale > 1.0 and low < 10 * high / second.scale:
+        low *= second.scale
+    for before, middle in compiled.ranges:
+        if not middle.match(between):
+            continue
+        opener = _form_opener(text, first, before) if before else None
+        if before is None or opener is not None:
+            return (opener.start() if opener else first.start), low, high
+    return None
 
 
 def _is_qualifier(compiled: _Compiled, text: str, found: regex.Match[str], unit: str | None, floor: int) -> bool:

@@ -439,6 +439,21 @@ def test_the_level_a_change_starts_from_takes_the_unit_of_where_it_ends(lang: st
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("fr", "Le nombre de déplacés est passé de 2,9 à 3 millions en un mois.", [2_900_000, 3_000_000]),
+        ("fr", "Leur nombre est tombé de 3 à 2,9 millions.", [3_000_000, 2_900_000]),
+        ("es", "El número de desplazados pasó de 2,9 a 3 millones.", [2_900_000, 3_000_000]),
+        ("en", "The population rose from 800 to 1.2 million.", [800, 1_200_000]),
+    ],
+)
+def test_the_level_a_change_starts_from_takes_the_scale_of_where_it_ends(
+    lang: str, text: str, values: list[float]
+) -> None:
+    assert [m.quantity.value for m in quantities(text, lang)] == values
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "Inflation fell to 3.1%, down from 4.5 in August."),
