@@ -545,6 +545,21 @@ def test_a_german_count_before_a_sentence_opened_by_a_number_word_is_no_ordinal(
     assert [m.span.text for m in quantities(text, "de")] == ["45", "38", "38", "Zwei"]
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Die Zahl der Toten stieg auf 9. Mindestens 12 weitere wurden verletzt.", ["9", "Mindestens 12"]),
+        ("Die Zahl stieg auf 14. Rund 30 Menschen wurden verletzt.", ["14", "Rund 30"]),
+        ("Die Bilanz lag am Abend bei 21. Zahlreiche Häuser wurden beschädigt.", ["21"]),
+        ("Die 9. Armee rückte vor.", []),
+    ],
+)
+def test_a_german_count_before_a_sentence_opened_by_a_qualifier_or_adverb_is_no_ordinal(
+    text: str, spans: list[str]
+) -> None:
+    assert [m.span.text for m in quantities(text, "de")] == spans
+
+
 def test_a_currency_symbol_that_is_a_word_does_not_end_another_word() -> None:
     found = quantities("The Chiefs edged the San Francisco 49ers 27-24, and the deal is worth Rs 500 crore.", "en")
     assert [m.span.text for m in found] == ["27", "24", "Rs 500 crore"]
