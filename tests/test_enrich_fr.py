@@ -175,6 +175,11 @@ def test_a_relative_clause_between_the_subject_and_its_verb_is_skipped(text: str
             "13 000",
             "un décompte établi par l'AFP à partir de données officielles",
         ),
+        (
+            "Le nombre de morts est passé de 24 à 31, selon un décompte de l'AFP fondé sur des sources officielles.",
+            "31",
+            "un décompte de l'AFP fondé sur des sources officielles",
+        ),
     ],
 )
 def test_a_claimant_keeps_the_complement_of_its_participle(text: str, span: str, claimant: str) -> None:
