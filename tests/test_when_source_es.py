@@ -264,6 +264,25 @@ def test_a_claimant_after_segun_keeps_its_acronym_and_ends_at_the_comma(text: st
 @pytest.mark.parametrize(
     ("text", "number", "expected"),
     [
+        (
+            "El número de muertos subió a 31, según un recuento de la AFP basado en fuentes oficiales.",
+            "31",
+            "un recuento de la AFP basado en fuentes oficiales",
+        ),
+        (
+            "Más de 500 soldados murieron, según un informe publicado el martes por el Pentágono.",
+            "Más de 500",
+            "un informe publicado el martes por el Pentágono",
+        ),
+    ],
+)
+def test_a_claimant_keeps_the_complement_of_its_participle(text: str, number: str, expected: str) -> None:
+    assert sources(text)[number] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
         ("El tipo medio está en el 25,6 %, según datos del propio regulador.", "25,6 %", "datos del propio regulador"),
         ("Un depósito ardió a 30 km de la frontera, según medios locales.", "30 km", "medios locales"),
         (
