@@ -383,6 +383,8 @@ def _forward(
     elif stop is not None and compiled.participle.search(text, start, end):
         comma = _PUNCTUATION_STOP.search(text, end, limit)  # "un sondage publié jeudi"
         extended = comma.start() if comma is not None else limit
+        acronym = _ACRONYM.match(text, extended, limit)  # "… publicados por el Instituto Nacional de Estadística (INE)"
+        extended = acronym.end() if acronym is not None else extended
     if compiled.capitalised_nouns:
         return _noun_phrase(text, start, end, compiled)
     claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)

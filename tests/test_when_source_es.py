@@ -274,6 +274,12 @@ def test_a_claimant_after_segun_keeps_its_acronym_and_ends_at_the_comma(text: st
             "Más de 500",
             "un informe publicado el martes por el Pentágono",
         ),
+        (
+            "El paro bajó al 11,2 %, según los datos publicados este viernes por el Instituto Nacional de Estadística"
+            " (INE).",
+            "11,2 %",
+            "los datos publicados este viernes por el Instituto Nacional de Estadística (INE)",
+        ),
     ],
 )
 def test_a_claimant_keeps_the_complement_of_its_participle(text: str, number: str, expected: str) -> None:
