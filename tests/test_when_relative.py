@@ -820,6 +820,25 @@ def test_since_a_season_of_a_named_year_runs_from_that_year(lang: str, text: str
             "trois",
             "Un jour plus tard 2024-11-13",
         ),
+        (
+            "en",
+            "On Tuesday Russia launched 40 drones, up from 25 the night before.",
+            "25",
+            "the night before 2024-11-11",
+        ),
+        ("es", "El martes Rusia lanzó 40 drones, tras 25 la noche anterior.", "25", "la noche anterior 2024-11-11"),
+        (
+            "fr",
+            "Mardi, la Russie a lancé 40 drones, contre 25 la nuit précédente.",
+            "25",
+            "la nuit précédente 2024-11-11",
+        ),
+        (
+            "de",
+            "Am Dienstag griff Russland mit 40 Drohnen an, nach 25 in der Nacht zuvor.",
+            "25",
+            "in der Nacht zuvor 2024-11-11",
+        ),
     ],
 )
 def test_the_day_before_or_after_is_counted_from_the_last_day_named_else_from_publication(
@@ -858,6 +877,11 @@ def test_a_season_ahead_that_has_begun_is_this_one(lang: str, text: str, span: s
         ("es", "El regulador ya había elevado el tipo al 18 % en julio y al 19 % en septiembre.", "19 %", "septiembre"),
         ("fr", "L'inflation a reculé à 2,4 % en octobre, contre 2,6 % en septembre.", "2,6 %", "septembre"),
         ("de", "Inflation sank im Oktober auf 2,4 Prozent nach 2,6 Prozent im September.", "2,6 Prozent", "September"),
+        # "and" right before a figure opens a list item of its own: the date before it is the item before's.
+        ("en", "Russia launched 1,200 drones in September and 2,000 in October.", "2,000", "October"),
+        ("en", "Ukraine received 40 drones in May and 12 tanks in June.", "12", "June"),
+        ("es", "Rusia lanzó 1.200 drones en septiembre y 2.000 en octubre.", "2.000", "octubre"),
+        ("es", "Rusia disparó 40 drones el lunes y 60 el martes.", "60", "martes"),
     ],
 )
 def test_a_date_after_a_figure_is_as_near_as_the_words_between_them(
