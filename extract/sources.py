@@ -72,6 +72,9 @@ class SourceLexicon(BaseModel):
     not_words: list[str] = Field(default_factory=list)
     # Words that open a sentence rather than name someone ("In all, Ukraine said").
     intros: list[str] = Field(default_factory=list)
+    # Phrases of time that open a sentence before its subject, with no comma: "El domingo la Fuerza Aérea informó",
+    # "Dimanche soir l'armée de l'air a indiqué" (an intro word with its words does so too: "On Sunday the air force").
+    time_openings: list[str] = Field(default_factory=list)
     # Words that end a claimant's name ("… said Zelensky in a message", "… on Sunday").
     stops: list[str] = Field(default_factory=list)
     # Words that end a claimant when reading backwards from the verb ("… and", "… that").
@@ -138,6 +141,8 @@ class _Compiled:
     # Read forwards ("according to Ukraine and some of its allies") a determiner is part of the noun phrase.
     forward_not_words: frozenset[str]
     intros: frozenset[str]
+    # An opening phrase before a subject with no comma between: "On Sunday the air force said" (see `time_openings`).
+    opening: regex.Pattern[str]
     aside: regex.Pattern[str]
     coordinator: regex.Pattern[str]
     participle: regex.Pattern[str]
@@ -190,6 +195,11 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         not_words=frozenset(w.lower() for w in lexicon.not_words),
         forward_not_words=frozenset(w.lower() for w in lexicon.not_words) - {d.lower() for d in lexicon.determiners},
         intros=frozenset(w.lower() for w in lexicon.intros),
+        opening=caseless(
+            rf"\s*(?:{_alternation(lexicon.intros) if lexicon.intros else '(?!)'}\s+(?:[\p{{L}}\p{{N}}'’-]+\s+){{1,3}}?"
+            rf"|{_alternation(lexicon.time_openings) if lexicon.time_openings else '(?!)'}\s+)"
+            rf"(?={determiners}(?:\s|(?<=['’])))"
+        ),
         # A claimant read forwards also ends before a number ("nach Angaben von Sobjanin 5 Drohnen"), not before
         # an ordinal ("según la 47.ª Brigada", "die 47. Brigade", "the 47th Brigade").
         stop=caseless(
@@ -257,6 +267,8 @@ def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int
     for _, match in verbs:
         if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
             continue
+        if any(c.start < match.start() < c.end for c in found):
+            continue  # a word of a claimant read after a preposition: "according to a tally of air force reports"
         claimant = _backward(text, sentence.start, match.start(), compiled)
         if compiled.subject_after_verb and (claimant is None or _opener(text, claimant, compiled)):
             claimant = _inverted_subject(text, sentence.start, match, compiled)
@@ -481,7 +493,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     if compiled.capitalised_nouns:
         # "wie Gouverneur Oleh Kiper auf Telegram mitteilte"
         return _noun_phrase(text, start, end, compiled) or implicit
-    return _claimant(text, start, end, compiled) or implicit
+    opening = compiled.opening.match(text, start, end)
+    return _claimant(text, opening.end() if opening is not None else start, end, compiled) or implicit
 
 
 def _apposition(first: str, second: str, compiled: _Compiled) -> bool:

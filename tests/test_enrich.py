@@ -300,6 +300,26 @@ def test_a_time_between_the_subject_and_its_verb_is_no_part_of_the_claimant(text
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "claimant"),
+    [
+        ("en", "On Sunday the air force said it had shot down 45 drones overnight.", "the air force"),
+        ("en", "In Kharkiv the regional governor said 12 people were killed.", "the regional governor"),
+        ("fr", "Dimanche soir l'armée de l'air a indiqué que 45 drones avaient été abattus.", "l'armée de l'air"),
+        ("es", "El domingo la Fuerza Aérea informó de que 45 drones fueron derribados.", "la Fuerza Aérea"),
+    ],
+)
+def test_a_time_or_place_opening_the_sentence_without_a_comma_is_no_part_of_the_claimant(
+    lang: str, text: str, claimant: str
+) -> None:
+    assert set(sources(text, lang).values()) == {claimant}
+
+
+def test_a_verb_inside_a_claimant_read_after_a_preposition_names_no_claimant_of_its_own() -> None:
+    text = "Russia launched 2,000 drones in October, according to an AP tally of daily air force reports, a record."
+    assert sources(text) == {"2,000": "an AP tally of daily air force reports"}
+
+
+@pytest.mark.parametrize(
     ("text", "number", "claimant"),
     [
         (
