@@ -882,6 +882,8 @@ def test_a_season_ahead_that_has_begun_is_this_one(lang: str, text: str, span: s
         ("en", "Ukraine received 40 drones in May and 12 tanks in June.", "12", "June"),
         ("es", "Rusia lanzó 1.200 drones en septiembre y 2.000 en octubre.", "2.000", "octubre"),
         ("es", "Rusia disparó 40 drones el lunes y 60 el martes.", "60", "martes"),
+        ("fr", "La Russie a lancé 1 200 drones en septembre et 2 000 en octobre.", "2 000", "octobre"),
+        ("de", "Russland startete im September 1.200 Drohnen und 2.000 im Oktober.", "2.000", "Oktober"),
     ],
 )
 def test_a_date_after_a_figure_is_as_near_as_the_words_between_them(
