@@ -379,10 +379,9 @@ def _forward(
     With `bare_noun`, a lowercase noun phrase with no determiner is one.
     """
     stop = compiled.stop.search(text, start, limit, timeout=remaining())
-    end = stop.start() if stop is not None else limit
-    acronym = _ACRONYM.match(text, end, limit)
-    if acronym is not None:
-        end = acronym.end()
+    before_acronym = stop.start() if stop is not None else limit
+    end = _past_acronym(text, before_acronym, limit)
+    if end != before_acronym:
         stop = compiled.stop.search(text, end, limit, timeout=remaining())
     if apposition and stop is not None and text[stop.end() - 1].isdigit():
         return None  # ", a annoncé la mort de 200 soldats": an object, not a claimant
@@ -394,9 +393,8 @@ def _forward(
             end = extended = name.start() if name is not None else limit
     elif stop is not None and compiled.participle.search(text, start, end):
         comma = _PUNCTUATION_STOP.search(text, end, limit)  # "un sondage publié jeudi"
-        extended = comma.start() if comma is not None else limit
-        acronym = _ACRONYM.match(text, extended, limit)  # "… publicados por el Instituto Nacional de Estadística (INE)"
-        extended = acronym.end() if acronym is not None else extended
+        # "… publicados por el Instituto Nacional de Estadística (INE)"
+        extended = _past_acronym(text, comma.start() if comma is not None else limit, limit)
     if compiled.capitalised_nouns:
         return _noun_phrase(text, start, end, compiled)
     claimant = _claimant(text, start, end, compiled, compiled.forward_not_words)
@@ -407,6 +405,12 @@ def _forward(
     ):
         return None  # after a preposition a bare plural names a claimant too: "according to officials"
     return Claimant(claimant.start, _trim(text, claimant.start, extended)[1], pronoun=False)
+
+
+def _past_acronym(text: str, end: int, limit: int) -> int:
+    """Where a name that ends at `end` ends with the acronym in parentheses after it, if there is one."""
+    acronym = _ACRONYM.match(text, end, limit)
+    return acronym.end() if acronym is not None else end
 
 
 def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Claimant | None:
