@@ -100,6 +100,10 @@ class Lexicon(_Data):
     # A "from ... to" after a verb of change is two numbers, not a range: "a relevé son taux de 19 % à 21 %".
     change_verbs: list[str] = Field(default_factory=list)
     change_from: list[str] = Field(default_factory=list)
+    # A "by ... to" after a verb of change is the change and the level it reached when the level is more than
+    # twice the change ("increased its deployment by 3,000 to 15,000 troops"); closer ends are a range of the
+    # change ("prices rose by 3 to 4 percent").
+    change_by: list[str] = Field(default_factory=list)
     # ... but a "from ... to" right after one of these nouns is a range: "dans une fourchette de 4,75 % à 5 %".
     range_nouns: list[str] = Field(default_factory=list)
     # A "from ... to" written so that it is a change whatever the verb: "ist von 2,5 auf 2,2 Prozent gesunken".

@@ -98,6 +98,7 @@ class _Compiled:
     list_joiner: regex.Pattern[str] | None
     comparison: regex.Pattern[str] | None
     change_from: AtEnd | None
+    change_by: AtEnd | None
     change_verb: AtEnd | None
     range_noun: AtEnd | None
     qualifier_after: regex.Pattern[str]
@@ -244,6 +245,7 @@ def _compile(lex: Lexicon) -> _Compiled:
         list_joiner=_joiner(lex.list_joiners),
         comparison=_comparison(lex),
         change_from=_right_before(lex.change_from) if lex.change_from else None,
+        change_by=_right_before(lex.change_by) if lex.change_by else None,
         change_verb=_somewhere_before(lex.change_verbs) if lex.change_verbs else None,
         range_noun=_right_before(lex.range_nouns) if lex.range_nouns else None,
         qualifier_after=after(post_modifier, gap=f"[{SPACES}]+"),
@@ -437,7 +439,7 @@ def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> li
     joined: list[Mention] = []
     for mention in mentions:
         pair = _time_pair(joined, mention, smaller_first=True)
-        if pair is None or _is_change(text, pair.last, compiled):
+        if pair is None or _is_change(text, pair.last, compiled, compiled.change_from):
             joined.append(mention)
             continue
         between = text[pair.last.end : mention.start]
@@ -514,11 +516,12 @@ def _somewhere_before(words: list[str]) -> AtEnd:
     return at_end(rf"{alternation(words, boundary=True)}[^.;:!?\n]*")
 
 
-def _is_change(text: str, first: Mention, compiled: _Compiled) -> bool:
-    """Whether `first` opens a "from ... to" of a verb of change ("relevé son taux de 19 % à 21 %")."""
-    if compiled.change_from is None or compiled.change_verb is None:
+def _is_change(text: str, first: Mention, compiled: _Compiled, opening: AtEnd | None) -> bool:
+    """Whether `first` opens, after `opening`, a "from ... to" ("relevé son taux de 19 % à 21 %") or a "by ... to"
+    of a verb of change."""
+    if opening is None or compiled.change_verb is None:
         return False
-    opener = compiled.change_from.search(text, max(0, first.start - 6), first.start)
+    opener = opening.search(text, max(0, first.start - 6), first.start)
     if opener is None:
         return False
     at = opener.start()
@@ -598,7 +601,8 @@ def _changed(text: str, first: Mention, second: Mention, compiled: _Compiled) ->
     between = text[first.end : second.start]
     if any(_opened(text, first, opener) and middle.match(between) for opener, middle in compiled.changes):
         return True
-    return any(middle.match(between) for _, middle in compiled.ranges) and _is_change(text, first, compiled)
+    ranged = any(middle.match(between) for _, middle in compiled.ranges)
+    return ranged and _is_change(text, first, compiled, compiled.change_from)
 
 
 def _opened(text: str, first: Mention, opener: AtEnd | None) -> bool:
@@ -772,12 +776,17 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
     while index < len(cores):
         first = cores[index]
         index += 1
-        form = _range_form(text, first, cores[index], compiled) if index < len(cores) else None
+        # The last two items of a list are no range ("18, 24 oder 30 Monaten").
+        listed = bool(merged) and _joined_by(compiled.list_joiner, text, merged[-1], first)
+        form = _range_form(text, first, cores[index], compiled) if index < len(cores) and not listed else None
         if form is None:
             merged.append(first)
             continue
         opening, low, high = form
-        if _is_change(text, first, compiled):
+        changed = _is_change(text, first, compiled, compiled.change_from)
+        if not changed and high > 2 * low:
+            changed = _is_change(text, first, compiled, compiled.change_by)
+        if changed:
             merged.append(first if low == first.value else replace(first, value=low, scale=cores[index].scale))
         elif low <= high:
             merged.append(Mention(opening, cores[index].end, None, low=low, high=high, modifier="range"))

@@ -422,6 +422,44 @@ def test_from_to_after_a_verb_of_change_is_two_numbers(lang: str, text: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("en", "Seoul increased its deployment by 3,000 to 15,000 troops.", [3_000, 15_000]),
+        ("en", "The death toll rose by 12 to 85, officials said.", [12, 85]),
+        ("en", "The central bank cut its key rate by 0.25 to 4.5%.", [0.25, 4.5]),
+        ("en", "The number of displaced people rose by 2 to 10 million.", [2_000_000, 10_000_000]),
+    ],
+)
+def test_by_to_after_a_verb_of_change_is_the_change_and_the_level_it_reached(
+    lang: str, text: str, values: list[float]
+) -> None:
+    assert [m.quantity.value for m in quantities(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "bounds"),
+    [
+        # Ends this close are a range of the change itself.
+        ("en", "Prices rose by 3 to 4 percent last year.", (3, 4)),
+        ("en", "Russia launched twenty or thirty drones at Kharkiv overnight.", (20, 30)),
+        ("en", "He was sentenced to two or three years in prison.", (2, 3)),
+        ("fr", "La Russie a lancé vingt ou trente drones sur la ville.", (20, 30)),
+        ("es", "Murieron dos o tres personas en el ataque.", (2, 3)),
+        ("de", "Russland startete zwanzig oder dreißig Drohnen.", (20, 30)),
+        ("en", "One or two drones got through.", (1, 2)),
+        ("fr", "Il encourt un à trois ans de prison.", (1, 3)),
+        ("es", "Le pueden caer de uno a tres años de prisión.", (1, 3)),
+        ("de", "Ihm drohen ein bis drei Jahre Haft.", (1, 3)),
+    ],
+)
+def test_two_numbers_given_as_alternatives_or_close_ends_of_a_change_are_a_range(
+    lang: str, text: str, bounds: tuple[float, float]
+) -> None:
+    (found,) = quantities(text, lang)
+    assert (found.quantity.modifier, found.quantity.low, found.quantity.high) == ("range", *bounds)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "start"),
     [
         ("en", "The central bank cut its key rate from 45 to 42.5 percent.", "45"),
