@@ -84,6 +84,8 @@ class Lexicon(_Data):
     fractions: dict[str, float] = Field(default_factory=dict)
     vague: dict[str, float] = Field(default_factory=dict)
     qualifiers: dict[ModifierName, list[str]]
+    # Words a qualifier keeps its number across: "at least another six months", "al menos otros seis meses".
+    qualifier_gap: list[str] = Field(default_factory=list)
     post_qualifiers: dict[ModifierName, list[str]] = Field(default_factory=dict)
     # Before a time unit these mean "during" unless an opener precedes them: "over 12
     # months" is a period, "for over 75 years" more than 75 years.

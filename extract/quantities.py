@@ -238,7 +238,7 @@ def _compile(lex: Lexicon) -> _Compiled:
             longest=regex.compile(f"(?rp){lead}", regex.V1),
             at_end=regex.compile(rf"{lead}\Z", regex.V1),
         ),
-        qualifier_before=_right_before(qualifier_modifier),
+        qualifier_before=_right_before(qualifier_modifier, then=lex.qualifier_gap),
         qualifier_blockers={_key(q): _right_before(words) for q, words in lex.qualifier_blockers.items()},
         period_qualifiers=frozenset(_key(q) for q in lex.period_qualifiers),
         period_opener=_right_before(lex.period_openers),
@@ -505,10 +505,12 @@ def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) 
     return _TimePair(last, last.value, mention.value, per)
 
 
-def _right_before(phrases: Iterable[str]) -> AtEnd:
-    """Words right before a position (then spaces or quotes): searched for with endpos there."""
+def _right_before(phrases: Iterable[str], then: Iterable[str] = ()) -> AtEnd:
+    """Words right before a position (then spaces or quotes, and maybe one of `then`): searched for with endpos
+    there."""
     words = alternation(phrases)
-    return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*")
+    gap = rf"(?:{alternation(then)}[{SPACES}]+)?" if then else ""
+    return at_end(rf"(?<![\p{{L}}\p{{N}}])(?P<form>{words})[{SPACES}{OPEN_QUOTES}]*{gap}")
 
 
 def _somewhere_before(words: list[str]) -> AtEnd:

@@ -71,6 +71,12 @@ def test_number_forms(lang: str, text: str, span: str, value: float) -> None:
         ("es", "mataron al menos a 33 personas", "al menos a 33", "at_least"),
         ("es", "al menos 12 muertos", "al menos 12", "at_least"),
         ("de", "mindestens 33 Menschen", "mindestens 33", "at_least"),
+        ("en", "at least another six months", "at least another six months", "at_least"),
+        ("en", "up to a further 2,000 troops", "up to a further 2,000", "at_most"),
+        ("es", "al menos otros seis meses", "al menos otros seis meses", "at_least"),
+        ("de", "mindestens weitere zwei Jahre", "mindestens weitere zwei Jahre", "at_least"),
+        ("es", "la deuda ronda los 4 millones", "ronda los 4 millones", "approx"),
+        ("fr", "le bilan avoisine les 300 morts", "avoisine les 300", "approx"),
     ],
 )
 def test_qualifiers(lang: str, text: str, span: str, modifier: str) -> None:
