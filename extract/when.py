@@ -61,6 +61,7 @@ Resolve = Literal[
     "part_of_that_month",
     "day_before_that",
     "day_after_that",
+    "week_before_that",
     "whole_year",
     "ago",
     "year_start",
@@ -74,6 +75,8 @@ Resolve = Literal[
 # Resolved against the last single day named before them ("le même jour", "la veille", "le lendemain",
 # "dans la soirée"); without one, they date nothing.
 ANCHORED: dict[Resolve, int] = {"same_day": 0, "day_before_that": -1, "day_after_that": 1}
+# Resolved against the last date of their own size named before them ("the week before", "a principios de mes").
+RELATIVE_TO_EARLIER: frozenset[Resolve] = frozenset({*ANCHORED, "part_of_that_month", "week_before_that"})
 # Northern meteorological seasons: the month each starts in.
 SEASON_START = (12, 3, 6, 9)
 
@@ -283,7 +286,7 @@ def find_dates(
         cue = compiled.future.search(window)
         ahead_from = window_start + cue.start() if cue else match.start() if _group(match, "future") else None
         forward = ahead_from is not None
-        if kind in ANCHORED or kind == "part_of_that_month":
+        if kind in RELATIVE_TO_EARLIER:
             span = _anchored(compiled, kind, match, found, published)
         else:
             span = _resolve(compiled, kind, match, published, forward)
@@ -304,7 +307,8 @@ def _anchored(
 
     "La veille", "ese mismo día": a day from the last single day named; with none, the day before or after P
     ("Am Vortag" in a live blog is the day before its own), but no same day ("dans la soirée" at 11h30 is last
-    night's); "a principios de mes": a part of the last date's month, else of P's.
+    night's); "the week before": the calendar week before the last one named, else before P's ("31 wounded last
+    week and 18 the week before"); "a principios de mes": a part of the last date's month, else of P's.
     """
     if kind in ANCHORED:
         fallback = published if ANCHORED[kind] else None
@@ -313,6 +317,10 @@ def _anchored(
             return None
         day = anchor + dt.timedelta(days=ANCHORED[kind])
         return day, day
+    if kind == "week_before_that":
+        named = (d.first for d in reversed(earlier) if d.first.weekday() == 0 and (d.last - d.first).days == 6)
+        monday = next(named, published - dt.timedelta(days=published.weekday()) if published else None)
+        return None if monday is None else (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
     month = earlier[-1].last if earlier and earlier[-1].first.month == earlier[-1].last.month else published
     if month is None:
         return None

@@ -16,6 +16,55 @@ def when(text: str, span: str, lang: str) -> str | None:
 @pytest.mark.parametrize(
     ("lang", "text", "span", "expected"),
     [
+        ("en", "Russia had launched 40 drones the week before.", "40", "the week before 2024-11-04 2024-11-10"),
+        (
+            "en",
+            "The preceding week, 40 drones were shot down.",
+            "40",
+            "The preceding week 2024-11-04 2024-11-10",
+        ),
+        ("es", "Rusia lanzó 40 drones la semana anterior.", "40", "la semana anterior 2024-11-04 2024-11-10"),
+        (
+            "fr",
+            "La Russie avait lancé 40 drones la semaine précédente.",
+            "40",
+            "la semaine précédente 2024-11-04 2024-11-10",
+        ),
+        ("de", "Russland hatte in der Vorwoche 40 Drohnen gestartet.", "40", "Vorwoche 2024-11-04 2024-11-10"),
+        ("de", "In der Woche zuvor waren es 40 Drohnen.", "40", "In der Woche zuvor 2024-11-04 2024-11-10"),
+    ],
+)
+def test_the_week_before_is_the_calendar_week_before_publication(
+    lang: str, text: str, span: str, expected: str
+) -> None:
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In Odesa, 31 people were wounded last week and 18 the week before."),
+        ("es", "En Odesa, 31 personas resultaron heridas la semana pasada, frente a 18 la semana anterior."),
+        (
+            "fr",
+            "À Odessa, 31 personnes ont été blessées la semaine dernière. La semaine précédente, 18 personnes "
+            "avaient été blessées.",
+        ),
+        (
+            "de",
+            "In Odessa wurden vergangene Woche 31 Menschen verletzt. In der Vorwoche waren 18 Menschen "
+            "verletzt worden.",
+        ),
+    ],
+)
+def test_the_week_before_a_named_week_is_the_week_before_that_one(lang: str, text: str) -> None:
+    assert (when(text, "31", lang) or "")[-21:] == "2024-11-04 2024-11-10"
+    assert (when(text, "18", lang) or "")[-21:] == "2024-10-28 2024-11-03"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
         (
             "en",
             "The ECB is expected to cut its deposit rate to 3% next month.",
