@@ -39,6 +39,8 @@ _ORDINAL_POINT = r"\.(?:\s+\p{Lu}|[ºª])"
 _NOT_IN_NUMBER = rf"(?!(?<=\p{{N}})[.,]\p{{N}})(?!(?<=\p{{N}}){_ORDINAL_POINT})"
 _WORD = regex.compile(r"[^\s,]+")
 _NOTHING = regex.compile("(?!)")
+# A compound whose head is capitalised is a noun whatever its first part: "einer dpa-Zählung".
+_COMPOUND_NOUN = regex.compile(r"\p{L}+(?:-\p{L}+)*-\p{Lu}\p{Ll}+")
 # More than 25 letters or digits: what follows a verb is more than a few words.
 _MORE_THAN_25_LETTERS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}]){26}")
 # A number makes a claimant a clause, not a name; an ordinal ("La 65.ª brigada", "die 47. Brigade") does not.
@@ -434,7 +436,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
             if after_noun and (lower not in compiled.genitives or compiled.addressee.match(text, word.start())):
                 break  # "die Bundesbank ein Wachstum": a second noun phrase; "der Nachrichtenagentur AFP" spoken to
             attribute = attribute or (following[:1].islower() and not _adjective(following, compiled))
-        elif token[:1].isupper():
+        elif token[:1].isupper() or _COMPOUND_NOUN.fullmatch(token):
             end = word.end()
         elif _ORDINAL.fullmatch(token) and following[:1].isupper():
             continue  # "die 47. Brigade"

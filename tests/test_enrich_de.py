@@ -121,6 +121,19 @@ def test_own_and_pronoun_claims_go_to_the_subject_or_the_named_claimant(
 @pytest.mark.parametrize(
     ("text", "mention", "claimant"),
     [
+        ("Nach einer dpa-Zählung wurden seit Jahresbeginn 4.000 Drohnen abgeschossen.", "4.000", "einer dpa-Zählung"),
+        ("Nach einer Reuters-Zählung starben 120 Zivilisten.", "120", "einer Reuters-Zählung"),
+        ("Seit Dezember hat Russland nach Zählung der Luftwaffe 900 Drohnen eingesetzt.", "900", "der Luftwaffe"),
+        ("Nach Auswertung von Satellitenbildern schlugen 12 Raketen ein.", "12", None),
+    ],
+)
+def test_a_count_names_who_counted(text: str, mention: str, claimant: str | None) -> None:
+    assert source(text, mention) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
         ("Für 2025 erwartet die Bundesbank ein Wachstum von 0,4 Prozent.", "0,4 Prozent", "die Bundesbank"),
         (
             "Am Montag meldete das Verteidigungsministerium 45 abgeschossene Drohnen.",
