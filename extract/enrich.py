@@ -18,6 +18,11 @@ from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
 _SPEAKER_LINE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:,\s+[^\n.;:!?]{2,60})?$", regex.V1)
+# A speaker named before the colon that opens their quotation, at the start of a line, a sentence or a
+# live blog's entry ("10:42 GMT — Zelensky: “…”").
+_SPEAKER_LABEL = regex.compile(
+    r"(?:^|(?<=[.!?]\s|[—–|]\s))(?P<name>\p{Lu}[^\n:;.!?«»“”„\"\d]{1,60}?)\s*:\s*\Z", regex.V1
+)
 # Each opening quotation mark and the marks that close it (German „…“).
 _QUOTATION_MARKS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
 # Any of them: the only characters that open or close a quotation.
@@ -59,7 +64,7 @@ class Enricher:
         claimant = source_of(position, self.claimants(sentence))
         quoted = self._quoted(sentence, position)
         if claimant is None and quoted:
-            claimant = self._quotation_speaker(sentence)
+            claimant = self._labelled_speaker(sentence, position) or self._quotation_speaker(sentence)
         elif claimant is None:
             claimant = self._claimed_after(sentence)
         elif claimant is not None and claimant.pronoun:
@@ -102,19 +107,36 @@ class Enricher:
                 return named[-1]
         return None
 
+    def _open_quotation(self, start: int, position: int) -> int | None:
+        """Where the quotation that `position` lies in opens, reading marks from `start`; None outside one."""
+        opener: int | None = None
+        for mark in _QUOTATION_MARK.finditer(self.text, start, position, timeout=remaining()):
+            if opener is not None and mark[0] in _QUOTATION_MARKS[self.text[opener]]:
+                opener = None
+            elif opener is None and mark[0] in _QUOTATION_MARKS:
+                opener = mark.start()
+        return opener
+
     def _quoted(self, sentence: Sentence, position: int) -> bool:
         """Whether `position` lies inside a quotation: after an opening mark not yet closed, or before a closing one."""
-        opener = ""
-        for char in _QUOTATION_MARK.findall(self.text, sentence.start, position, timeout=remaining()):
-            if opener and char in _QUOTATION_MARKS[opener]:
-                opener = ""
-            elif not opener and char in _QUOTATION_MARKS:
-                opener = char
-        if opener:
+        if self._open_quotation(sentence.start, position) is not None:
             return True
         # A quotation may open in an earlier sentence: "… with interest rates at 21%”".
         after = _QUOTATION_MARK.search(self.text, position, sentence.end, timeout=remaining())
         return after is not None and after[0] in "»”"
+
+    def _labelled_speaker(self, sentence: Sentence, position: int) -> Claimant | None:
+        """A quotation's speaker named before it with a colon, as live blogs and interviews write it
+        ("Zelensky: “Russia launched 120 drones.”", "Volodymyr Zelensky : « … »"), in the paragraph."""
+        paragraph = max((b for b in self.blocks if b <= sentence.start), default=0)
+        opener = self._open_quotation(paragraph, position)
+        if opener is None:
+            return None
+        line = self.text.rfind("\n", paragraph, opener) + 1
+        label = _SPEAKER_LABEL.search(self.text[line:opener])
+        if label is None or len(label["name"].split()) > 6:
+            return None
+        return Claimant(line + label.start("name"), line + label.end("name"), pronoun=False)
 
     def _quotation_speaker(self, sentence: Sentence) -> Claimant | None:
         """A quotation's speaker named in the line or sentence that follows it."""

@@ -36,6 +36,28 @@ def test_a_quotation_is_claimed_by_its_speaker(text: str, number: str, speaker: 
     assert sources(text, lang)[number] == speaker
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "speaker"),
+    [
+        ("en", "10:42 GMT — Zelensky: “Russia launched 120 drones overnight.”\n", "120", "Zelensky"),
+        ("en", "Ukraine's air force chief: \"We shot down 90 drones.\"\n", "90", "Ukraine's air force chief"),
+        (
+            "fr",
+            "Volodymyr Zelensky : « Nous avons abattu 40 drones. La Russie a lancé 120 drones cette nuit. »\n",
+            "120",
+            "Volodymyr Zelensky",
+        ),
+        ("es", "17.05 h | Zelenski: «Rusia lanzó 120 drones esta noche».\n", "120", "Zelenski"),
+        ("de", "Selenskyj: „Russland hat 120 Drohnen gestartet.“\n", "120", "Selenskyj"),
+        ("en", "Update 3: “Russia launched 120 drones overnight.”\n", "120", None),
+    ],
+)
+def test_a_quotation_is_claimed_by_the_speaker_named_before_its_colon(
+    lang: str, text: str, number: str, speaker: str | None
+) -> None:
+    assert sources(text, lang)[number] == speaker
+
+
 def test_a_scare_quote_does_not_make_the_next_sentence_the_claimant() -> None:
     text = (
         "Day 993 of the “special military operation” began with 40 drones.\n"
