@@ -62,6 +62,7 @@ Resolve = Literal[
     "day_before_that",
     "day_after_that",
     "week_before_that",
+    "week_to",
     "whole_year",
     "ago",
     "year_start",
@@ -358,6 +359,9 @@ def _resolve(
             match.group("date") if _group(match, "date") else match.group(), compiled.lang, published, forward
         )
         return (day, day) if day is not None else None
+    if kind == "week_to":  # "in the week to November 15": the seven days that end on that date
+        day = _absolute(match.group("date"), compiled.lang, published, forward)
+        return (day - dt.timedelta(days=6), day) if day is not None else None
     if kind == "year" and year is not None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "part_of_year" and year is not None:

@@ -41,6 +41,20 @@ def test_the_week_before_is_the_calendar_week_before_publication(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("en", "Russia launched 561 drones in the week to November 15, the air force said.", "561"),
+        ("en", "In the seven days ending Nov. 15, air defences shot down 412 drones.", "412"),
+        ("es", "Rusia lanzó 561 drones en la semana que terminó el 15 de noviembre.", "561"),
+        ("fr", "La Russie a lancé 561 drones durant la semaine achevée le 15 novembre.", "561"),
+        ("de", "Russland startete in der Woche bis zum 15. November 561 Drohnen.", "561"),
+    ],
+)
+def test_the_week_to_a_date_is_the_seven_days_ending_on_it(lang: str, text: str, span: str) -> None:
+    assert (when(text, span, lang) or "")[-21:] == "2024-11-09 2024-11-15"
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("en", "In Odesa, 31 people were wounded last week and 18 the week before."),
