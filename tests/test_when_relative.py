@@ -41,6 +41,20 @@ def test_the_week_before_is_the_calendar_week_before_publication(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Since the start of the year, Russia has launched 17,000 drones.", "Since the start of the year"),
+        ("es", "Desde principios de año, Rusia ha lanzado 17.000 drones.", "Desde principios de año"),
+        ("fr", "Depuis le début de l’année, la Russie a lancé 17 000 drones.", "Depuis le début de l’année"),
+        ("de", "Seit Jahresbeginn hat Russland 17.000 Drohnen gestartet.", "Seit Jahresbeginn"),
+    ],
+)
+def test_since_the_start_of_the_year_runs_to_publication(lang: str, text: str, expected: str) -> None:
+    span = next(word for word in text.split() if word[0].isdigit())
+    assert when(text, span, lang) == f"{expected} 2024-01-01 2024-11-17"
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "span"),
     [
         ("en", "Russia launched 561 drones in the week to November 15, the air force said.", "561"),
