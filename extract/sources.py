@@ -311,8 +311,13 @@ def _inverted_subject(text: str, floor: int, verb: regex.Match[str], compiled: _
     after = _forward(text, finite.end() if finite is not None else verb.end(), verb.endpos, compiled, apposition=False)
     if after is not None:
         return after
-    auxiliaries = [w for w in _WORD.finditer(text, floor, verb.start()) if w.group().lower() in compiled.not_words]
-    return _forward(text, auxiliaries[-1].end(), verb.start(), compiled, apposition=False) if auxiliaries else None
+    return _after_auxiliary(text, floor, verb.start(), compiled)
+
+
+def _after_auxiliary(text: str, floor: int, end: int, compiled: _Compiled) -> Claimant | None:
+    """The subject between the last auxiliary before `end` and `end` ("Seit Mai haben die Huthis … abgefeuert")."""
+    auxiliaries = [w for w in _WORD.finditer(text, floor, end) if w.group().lower() in compiled.not_words]
+    return _forward(text, auxiliaries[-1].end(), end, compiled, apposition=False) if auxiliaries else None
 
 
 def _opener(text: str, claimant: Claimant, compiled: _Compiled) -> bool:
@@ -322,10 +327,11 @@ def _opener(text: str, claimant: Claimant, compiled: _Compiled) -> bool:
 
 
 def _reflexive(text: str, sentence: Sentence, claimant: Claimant, compiled: _Compiled) -> Claimant:
-    """ "nach eigenen Angaben" names the subject of its sentence; without one it is a pronoun."""
+    """ "nach eigenen Angaben" names the subject of its sentence, after the auxiliary when a phrase opens it
+    ("Seit Beginn des Krieges haben die Huthis nach eigenen Angaben …"); without one it is a pronoun."""
     if text[claimant.start : claimant.end].lower() not in compiled.reflexives:
         return claimant
-    subject = _subject(text, sentence, compiled)
+    subject = _subject(text, sentence, compiled) or _after_auxiliary(text, sentence.start, claimant.start, compiled)
     if subject is None or subject.start >= claimant.start:
         return Claimant(claimant.start, claimant.end, True, claimant.covers)
     return Claimant(subject.start, subject.end, False, claimant.covers)
