@@ -490,8 +490,11 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
             if len(cuts) == 2:
                 return implicit
         end = cuts.pop() - 1  # "…, Ivan Sorokin, said": the comma closes the apposition
-        while len(cuts) > 1 and text[cuts[-1] - 1] == "," and compiled.aside.fullmatch(text, cuts[-1], end):
-            end = cuts.pop() - 1  # "…, Elvira Nabiúllina, de 60 años, advirtió"
+        # "…, Elvira Nabiúllina, de 60 años, advirtió", "Unifil, an der sich Soldatinnen und Soldaten beteiligen,
+        # meldete": an aside runs from the comma before it, whatever boundary words it holds.
+        while (comma := _last_comma_cut(text, cuts)) and compiled.aside.fullmatch(text, cuts[comma], end):
+            end = cuts[comma] - 1
+            del cuts[comma:]
     trailing = compiled.trailing.search(text, cuts[-1], end, timeout=remaining())
     if trailing is not None:
         end = trailing.start()
@@ -507,6 +510,11 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
         return _noun_phrase(text, start, end, compiled) or implicit
     opening = compiled.opening.match(text, start, end)
     return _claimant(text, opening.end() if opening is not None else start, end, compiled) or implicit
+
+
+def _last_comma_cut(text: str, cuts: list[int]) -> int:
+    """The index of the last cut after a comma (0, the floor, when there is none)."""
+    return next((index for index in range(len(cuts) - 1, 0, -1) if text[cuts[index] - 1] == ","), 0)
 
 
 def _apposition(first: str, second: str, compiled: _Compiled) -> bool:

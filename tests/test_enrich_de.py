@@ -94,6 +94,12 @@ def test_angaben_qualified_by_who_gives_them_is_the_claimant(text: str, mention:
     [
         ("Die Marine hat nach eigenen Angaben 12 Drohnen zerstört.", "12", "Die Marine"),
         (
+            "Die Blauhelmtruppe Unifil, an der sich Soldatinnen und Soldaten aus 50 Ländern beteiligen, meldete fünf"
+            " verletzte Blauhelme.",
+            "fünf",
+            "Die Blauhelmtruppe Unifil",
+        ),
+        (
             "Die Armee meldete 40 Angriffe.\n\nSeit Beginn des Krieges haben die Huthis nach eigenen Angaben mehr als"
             " 200 Raketen auf Israel abgefeuert.",
             "mehr als 200",
