@@ -409,3 +409,18 @@ def test_a_season_after_del_is_that_season_but_not_after_antes() -> None:
     found = whens(text, "2024-11-17")
     assert found["más de 1.000"] == "del verano 2024-06-01 2024-08-31"
     assert found["unos 6.000"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "Rusia lanzó 522 drones, según el cómputo de esta sección a partir de los partes diarios.",
+            "522",
+            "el cómputo de esta sección",
+        ),
+        ("Rusia lanzó 40 drones, según el ministerio esta semana.", "40", "el ministerio"),
+    ],
+)
+def test_a_demonstrative_ends_a_claimant_only_before_a_time(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant
