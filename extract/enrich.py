@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -97,8 +97,7 @@ class Enricher:
 
         Wire copy gives a sentence or two a paragraph, so "…, it added" may open the paragraph after its claimant's.
         """
-        starts = [b for b in self.blocks if b <= sentence.start][-paragraphs:]
-        block = starts[0] if len(starts) == paragraphs else 0
+        block = self._paragraph_start(sentence.start, paragraphs)
         for earlier in reversed(self.sentences[: self._index(sentence) + 1]):
             if earlier.start < block:
                 break
@@ -106,6 +105,11 @@ class Enricher:
             if named:
                 return named[-1]
         return None
+
+    def _paragraph_start(self, position: int, paragraphs: int = 1) -> int:
+        """Where the paragraph holding `position` starts, or the one `paragraphs` - 1 before it (0 before the first)."""
+        index = bisect_right(self.blocks, position) - paragraphs
+        return self.blocks[index] if index >= 0 else 0
 
     def _open_quotation(self, start: int, position: int) -> int | None:
         """Where the quotation that `position` lies in opens, reading marks from `start`; None outside one."""
@@ -128,7 +132,7 @@ class Enricher:
     def _labelled_speaker(self, sentence: Sentence, position: int) -> Claimant | None:
         """A quotation's speaker named before it with a colon, as live blogs and interviews write it
         ("Zelensky: “Russia launched 120 drones.”", "Volodymyr Zelensky : « … »"), in the paragraph."""
-        paragraph = max((b for b in self.blocks if b <= sentence.start), default=0)
+        paragraph = self._paragraph_start(sentence.start)
         opener = self._open_quotation(paragraph, position)
         if opener is None:
             return None
@@ -162,7 +166,7 @@ class Enricher:
     def _named_in(self, sentence: Sentence, following: Sentence) -> Claimant | None:
         """The first claimant named in the sentence after this one, if in the same paragraph (the next paragraph or
         live-blog item speaks for itself)."""
-        if any(sentence.start < b <= following.start for b in self.blocks):
+        if self._paragraph_start(following.start) > sentence.start:
             return None
         claimants = [c for c in self.claimants(following) if not c.pronoun]
         return claimants[0] if claimants else None

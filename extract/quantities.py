@@ -6,7 +6,7 @@ numbers are put together. Offsets always index the original text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -505,7 +505,7 @@ def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) 
     return _TimePair(last, last.value, mention.value, per)
 
 
-def _right_before(phrases: Iterable[str], then: Iterable[str] = ()) -> AtEnd:
+def _right_before(phrases: Iterable[str], then: Sequence[str] = ()) -> AtEnd:
     """Words right before a position (then spaces or quotes, and maybe one of `then`): searched for with endpos
     there."""
     words = alternation(phrases)
