@@ -433,28 +433,36 @@ def scan(text: str, lang: str) -> list[Mention]:
 
 
 def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> list[Mention]:
-    """A range whose ends are in two units of time, the smaller first, in a form that opens with its own word:
-    one range in the smaller unit ("zwischen sechs Monaten und fünf Jahren", "de six mois à cinq ans": 6 to 60
-    months). Not the two ends of a change ("passée de six mois à cinq ans")."""
+    """A range whose ends each carry their unit, joined into one mention: the same currency ("$35,000 to $50,000",
+    "500 € à 1 000 €"), or two units of time, the smaller first, in a form that opens with its own word, as one
+    range in the smaller unit ("zwischen sechs Monaten und fünf Jahren", "de six mois à cinq ans": 6 to 60 months).
+    Not the two ends of a change ("passée de six mois à cinq ans", "rents rose from £900 to £1,200")."""
     joined: list[Mention] = []
     for mention in mentions:
-        pair = _time_pair(joined, mention, smaller_first=True)
-        if pair is None or _is_change(text, pair.last, compiled, compiled.change_from):
+        pair = _time_pair(joined, mention, smaller_first=True) or _money_pair(joined, mention)
+        listed = pair is not None and len(joined) > 1 and _joined_by(compiled.list_joiner, text, joined[-2], pair.last)
+        if pair is None or listed:
+            joined.append(mention)
+            continue
+        low, high = _range_ends(pair.last, mention, pair.per)
+        if _changes(text, pair.last, low, high, compiled):
             joined.append(mention)
             continue
         between = text[pair.last.end : mention.start]
-        high = pair.value * pair.per
         for opener, middle in compiled.ranges:
             found = _form_opener(text, pair.last, opener) if opener is not None else None
-            if found is not None and middle.match(between) and pair.last_value <= high:
+            # A sum's range needs no word of its own before it ("$35,000-$50,000"); one of time does.
+            opened = found is not None or (opener is None and mention.currency is not None)
+            if opened and middle.match(between) and low <= high:
                 joined[-1] = replace(
                     pair.last,
-                    start=found.start(),
+                    start=pair.last.start if found is None else found.start(),
                     end=mention.end,
                     value=None,
-                    low=pair.last_value,
+                    low=low,
                     high=high,
                     modifier="range",
+                    noun=mention.noun,
                 )
                 break
         else:
@@ -482,18 +490,19 @@ def _compounds(text: str, mentions: list[Mention], compiled: _Compiled) -> list[
 
 
 @dataclass(frozen=True, slots=True)
-class _TimePair:
-    """A mention and the one before it, both spans of time with a value, in units `SUBUNITS` relates."""
+class _UnitPair:
+    """A mention and the one before it, both with a value, in units that relate: spans of time in units `SUBUNITS`
+    relates, or sums in the same currency."""
 
     last: Mention
     last_value: float
     value: float
     per: int
-    """How many of the smaller unit the larger holds."""
+    """How many of the last one's unit the mention's holds."""
 
 
-def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) -> _TimePair | None:
-    """`mention` with the last of `joined`, when the two are such a pair (the smaller unit first, or the larger):
+def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) -> _UnitPair | None:
+    """`mention` with the last of `joined`, when the two are spans of time (the smaller unit first, or the larger):
     the one guard of `_mixed_ranges` and `_compounds`, with both values known to be there."""
     if not joined:
         return None
@@ -502,7 +511,27 @@ def _time_pair(joined: list[Mention], mention: Mention, *, smaller_first: bool) 
     per = SUBUNITS.get(units)
     if per is None or last.value is None or mention.value is None:
         return None
-    return _TimePair(last, last.value, mention.value, per)
+    return _UnitPair(last, last.value, mention.value, per)
+
+
+def _money_pair(joined: list[Mention], mention: Mention) -> _UnitPair | None:
+    """`mention` with the last of `joined`, when both are sums in the same currency."""
+    if not joined or mention.currency is None:
+        return None
+    last = joined[-1]
+    if last.currency != mention.currency or last.unit != mention.unit or last.value is None or mention.value is None:
+        return None
+    return _UnitPair(last, last.value, mention.value, 1)
+
+
+def _range_ends(first: Mention, second: Mention, per: int = 1) -> tuple[float, float]:
+    """The two ends of a range, the second counted in the first's unit (`per` of it); a bare first end takes the
+    scale word of the second ("entre 2 et 3 millions", "between $2 and $3 billion")."""
+    assert first.value is not None and second.value is not None
+    low, high = first.value, second.value * per
+    if first.scale == 1.0 and second.scale > 1.0 and low < 10 * high / second.scale:
+        low *= second.scale
+    return low, high
 
 
 def _right_before(phrases: Iterable[str], then: Sequence[str] = ()) -> AtEnd:
@@ -530,6 +559,14 @@ def _is_change(text: str, first: Mention, compiled: _Compiled, opening: AtEnd | 
     if compiled.range_noun is not None and compiled.range_noun.search(text, max(0, at - 40), at) is not None:
         return False
     return compiled.change_verb.search(text, max(0, at - 60), at) is not None
+
+
+def _changes(text: str, first: Mention, low: float, high: float, compiled: _Compiled) -> bool:
+    """Whether two ends written in a range form are those of a change: "from ... to" after a verb of change, or
+    "by ... to" where the second is more than twice the first ("cut by 25 to 400": not a range of 25 to 400)."""
+    if _is_change(text, first, compiled, compiled.change_from):
+        return True
+    return high > 2 * low and _is_change(text, first, compiled, compiled.change_by)
 
 
 def _between(forms: list[RangeForm]) -> list[tuple[AtEnd | None, regex.Pattern[str]]]:
@@ -769,10 +806,7 @@ def _followed_by_noun(text: str, end: int, compiled: _Compiled) -> bool:
 
 
 def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[Mention]:
-    """Join two cores written as a range into one mention; the two ends of a change stay two ("passé de 24 à 31").
-
-    A bare first end takes the scale word of the second ("entre 2 et 3 millions", "passé de 2,9 à 3 millions").
-    """
+    """Join two cores written as a range into one mention; the two ends of a change stay two ("passé de 24 à 31")."""
     merged: list[Mention] = []
     index = 0
     while index < len(cores):
@@ -785,10 +819,7 @@ def _merge_ranges(text: str, cores: list[Mention], compiled: _Compiled) -> list[
             merged.append(first)
             continue
         opening, low, high = form
-        changed = _is_change(text, first, compiled, compiled.change_from)
-        if not changed and high > 2 * low:
-            changed = _is_change(text, first, compiled, compiled.change_by)
-        if changed:
+        if _changes(text, first, low, high, compiled):
             merged.append(first if low == first.value else replace(first, value=low, scale=cores[index].scale))
         elif low <= high:
             merged.append(Mention(opening, cores[index].end, None, low=low, high=high, modifier="range"))
@@ -809,9 +840,7 @@ def _range_form(text: str, first: Mention, second: Mention, compiled: _Compiled)
     repeated = compiled.unit_after.match(text, first.end, second.start)
     if repeated is not None and _same_unit(compiled, repeated.group(), text, second.end):
         between = text[repeated.end() : second.start]
-    low, high = first.value, second.value
-    if first.scale == 1.0 and second.scale > 1.0 and low < 10 * high / second.scale:
-        low *= second.scale
+    low, high = _range_ends(first, second)
     for before, middle in compiled.ranges:
         if not middle.match(between):
             continue

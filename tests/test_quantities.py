@@ -306,6 +306,39 @@ def test_a_range_from_a_smaller_unit_of_time_to_a_larger_is_one_range_in_the_sma
     assert (mention.quantity.unit, mention.quantity.modifier) == ("month", "range")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "low", "high", "currency"),
+    [
+        ("en", "fines range from $35,000 to $50,000 per violation", "from $35,000 to $50,000", 35_000, 50_000, "USD"),
+        ("en", "worth between $2 and $3 billion", "between $2 and $3 billion", 2e9, 3e9, "USD"),
+        ("en", "prices of £35,000-£50,000 last year", "£35,000-£50,000", 35_000, 50_000, "GBP"),
+        ("fr", "des amendes de 500 € à 1 000 €", "de 500 € à 1 000 €", 500, 1000, "EUR"),
+        ("es", "sanciones de 3.000 € a 6.000 €", "de 3.000 € a 6.000 €", 3000, 6000, "EUR"),
+        ("de", "Strafen zwischen 500 Euro und 1.000 Euro", "zwischen 500 Euro und 1.000 Euro", 500, 1000, "EUR"),
+    ],
+)
+def test_a_range_whose_ends_both_name_the_currency_is_one_range(
+    lang: str, text: str, span: str, low: float, high: float, currency: str
+) -> None:
+    (mention,) = quantities(text, lang)
+    assert (mention.span.text, mention.quantity.low, mention.quantity.high) == (span, low, high)
+    assert (mention.currency, mention.quantity.modifier) == (currency, "range")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "count"),
+    [
+        ("en", "Rents rose from £900 to £1,200 a month.", 2),
+        ("en", "Tickets cost $5, $10 or $20.", 3),
+        ("de", "Der Preis stieg von 500 Euro auf 1.000 Euro.", 2),
+        ("fr", "Le loyer est passé de 900 € à 1 200 €.", 2),
+        ("en", "a fine of $500 and damages of $2,000", 2),
+    ],
+)
+def test_sums_in_a_change_or_a_list_stay_apart(lang: str, text: str, count: int) -> None:
+    assert len(quantities(text, lang)) == count
+
+
 def test_a_change_from_a_smaller_unit_of_time_to_a_larger_is_no_range() -> None:
     assert len(quantities("La durée du chantier est passée de six mois à deux ans.", "fr")) == 2
 
