@@ -460,7 +460,7 @@ def _noun_phrase(text: str, start: int, limit: int, compiled: _Compiled) -> Clai
             and (following[:1].isupper() or _adjective(following, compiled) or following.lower() in compiled.joins)
         ):
             break
-    return _claimant(text, start, end, compiled) if end > start else None
+    return _claimant(text, start, _past_acronym(text, end, limit), compiled) if end > start else None
 
 
 def _after_a_name(words: Sequence[regex.Match[str]], index: int, compiled: _Compiled) -> bool:

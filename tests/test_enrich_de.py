@@ -186,6 +186,31 @@ def test_the_subject_of_a_reporting_verb(text: str, mention: str, claimant: str)
     assert source(text, mention) == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
+        (
+            "Nach Angaben der Internationalen Organisation für Migration (IOM) kamen 61 Menschen ums Leben.",
+            "61",
+            "der Internationalen Organisation für Migration (IOM)",
+        ),
+        (
+            "Die Internationale Organisation für Migration (IOM) zählte 61 Tote.",
+            "61",
+            "Die Internationale Organisation für Migration (IOM)",
+        ),
+        (
+            "Laut dem Amt für Statistik stieg die Zahl der Arbeitslosen auf 2,9 Millionen.",
+            "2,9 Millionen",
+            "dem Amt für Statistik",
+        ),
+        ("Die Weltgesundheitsorganisation (WHO) verzeichnete 23 Tote.", "23", "Die Weltgesundheitsorganisation (WHO)"),
+    ],
+)
+def test_a_body_named_with_fuer_and_its_acronym_is_one_claimant(text: str, mention: str, claimant: str) -> None:
+    assert source(text, mention) == claimant
+
+
 def when(text: str, mention: str) -> tuple[str, str, str] | None:
     """The text, first and last day of the date of the fact whose span is `mention`."""
     fact = facts_by_span(text, "de", PUBLISHED)[mention]
