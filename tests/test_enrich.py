@@ -173,6 +173,58 @@ def test_a_claimant_after_a_comma_vouches_for_the_clause_before_it(text: str, nu
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "level", "forecast", "claimant"),
+    [
+        (
+            "en",
+            "The central bank held its key rate at 21% last month, when analysts expect a hike to 23% in December.",
+            "21%",
+            "23%",
+            "analysts",
+        ),
+        (
+            "fr",
+            "La BCE a maintenu son taux de dépôt à 3,25 %, alors que les économistes prévoyaient une baisse à 3 %.",
+            "3,25 %",
+            "3 %",
+            "les économistes",
+        ),
+        (
+            "fr",
+            "Le taux reste fixé à 4,75 %, et les économistes prévoient une nouvelle baisse à 4,5 %.",
+            "4,75 %",
+            "4,5 %",
+            "les économistes",
+        ),
+        (
+            "es",
+            "El Banco de España mantuvo el tipo en el 4,5 %, mientras que los analistas esperan un recorte al 4 %.",
+            "4,5 %",
+            "4 %",
+            "los analistas",
+        ),
+        (
+            "de",
+            "Die Notenbank hielt den Leitzins bei 4,5 Prozent, während Analysten eine Senkung auf 4 Prozent erwarten.",
+            "4,5 Prozent",
+            "4 Prozent",
+            "Analysten",
+        ),
+    ],
+)
+def test_a_claimant_in_a_clause_set_against_the_one_before_vouches_for_its_own_clause_alone(
+    lang: str, text: str, level: str, forecast: str, claimant: str
+) -> None:
+    found = sources(text, lang)
+    assert (found[level], found[forecast]) == (None, claimant)
+
+
+def test_a_figure_expected_as_analysts_expected_is_not_their_claim() -> None:
+    text = "El banco central turco mantiene el tipo en el 50%, como esperaban 14 de los 17 analistas consultados."
+    assert sources(text, "es")["50%"] is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # The figure is in the claimant's own relative clause, or before a "but": not what it says.
