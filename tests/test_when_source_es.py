@@ -424,3 +424,18 @@ def test_a_season_after_del_is_that_season_but_not_after_antes() -> None:
 )
 def test_a_demonstrative_ends_a_claimant_only_before_a_time(text: str, number: str, claimant: str) -> None:
     assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "Rusia lanzó 102 drones, de los que 81 fueron derribados, ha detallado la Fuerza Aérea en un comunicado.",
+            "81",
+            "la Fuerza Aérea",
+        ),
+        ("Murieron dos civiles, han precisado las autoridades locales.", "dos", "las autoridades locales"),
+    ],
+)
+def test_a_claimant_after_a_perfect_tense_verb_after_a_comma(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant
