@@ -54,6 +54,7 @@ _ORDINAL_END = rf"(?:{_ORDINAL_POINT}|\.?[ºª°ᵉ]|(?:st|nd|rd|th|e|er|re|ème
 _BARE_PLURAL = regex.compile(r"\p{Ll}{3,}s(?![\p{L}'’])")
 # A lowercase word inflected like an adjective.
 _INFLECTED = regex.compile(r"\p{Ll}[\p{L}-]*(?:e|en|er|es|em)")
+_LAST_WORD = regex.compile(r"\p{L}+$")
 
 
 class SourceLexicon(BaseModel):
@@ -88,6 +89,9 @@ class SourceLexicon(BaseModel):
     # After a comma, these start a new clause that a claimant named before it does not vouch for
     # ("…, selon Eurostat, et se rapproche de l'objectif de 2 %").
     coordinators: list[str] = Field(default_factory=list)
+    # Words that join two claimants into one subject when the first is a name ("The UN and the Red Cross said",
+    # "Ukrainian and Western officials say"); elsewhere they are `boundaries`.
+    coordinations: list[str] = Field(default_factory=list)
     # Right before a claimant, these open a clause set against the one before it: the claimant vouches for its own
     # clause alone, even when its verb nearly ends the sentence ("… held its rate at 21%, while analysts expect a
     # hike to 23%").
@@ -155,6 +159,7 @@ class _Compiled:
     participle: regex.Pattern[str]
     addressee: regex.Pattern[str]
     reflexives: frozenset[str] = frozenset()
+    coordinations: frozenset[str] = frozenset()
     back_reference: regex.Pattern[str] = _NOTHING
     determiners: frozenset[str] = frozenset()
     joins: frozenset[str] = frozenset()
@@ -227,6 +232,7 @@ def _compile_sources(lang: str, rules_dir: Path) -> _Compiled | None:
         ),
         addressee=caseless(_alternation(lexicon.addressees) if lexicon.addressees else "(?!)"),
         reflexives=frozenset(r.lower() for r in lexicon.reflexives),
+        coordinations=frozenset(c.lower() for c in lexicon.coordinations),
         back_reference=caseless(rf"\s*{_alternation(lexicon.back_references)}")
         if lexicon.back_references
         else _NOTHING,
@@ -294,11 +300,10 @@ def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int
         after_claim = text[sentence.start : claimant.start].rstrip().endswith(",") and not any(
             claimant.end <= fact < clause_end for fact in facts
         )
+        covers = whole if parenthetical or ends_sentence or after_claim else (match.end(), sentence.end)
         contrast = compiled.contrast.search(text, max(sentence.start, claimant.start - 30), claimant.start)
         if contrast is not None:
-            covers = (contrast.start(), sentence.end)
-        else:
-            covers = whole if parenthetical or ends_sentence or after_claim else (match.end(), sentence.end)
+            covers = (max(covers[0], contrast.start()), covers[1])
         found.append(_within_clause(text, claimant, covers))
     if compiled.reflexives:
         found = [_reflexive(text, sentence, c, compiled) for c in found]
@@ -505,6 +510,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
         while (comma := _last_comma_cut(text, cuts)) and compiled.aside.fullmatch(text, cuts[comma], end):
             end = cuts[comma] - 1
             del cuts[comma:]
+    while len(cuts) > 1 and _joins_a_name(text, cuts[-2], cuts[-1], compiled):
+        cuts.pop()
     trailing = compiled.trailing.search(text, cuts[-1], end, timeout=remaining())
     if trailing is not None:
         end = trailing.start()
@@ -520,6 +527,21 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
         return _noun_phrase(text, start, end, compiled) or implicit
     opening = compiled.opening.match(text, start, end)
     return _claimant(text, opening.end() if opening is not None else start, end, compiled) or implicit
+
+
+def _joins_a_name(text: str, start: int, cut: int, compiled: _Compiled) -> bool:
+    """Whether the boundary that ends at `cut` joins a name (from `start`) to the claimant after it: "The UN and
+    the Red Cross said", "Kyiv and its allies say"; not a clause ("Russia fired 40 drones and the air force said")."""
+    word = _LAST_WORD.search(text, start, cut)
+    if word is None or word.group().lower() not in compiled.coordinations:
+        return False
+    words = text[start : word.start()].split()
+    return (
+        0 < len(words) <= 4
+        and words[0].lower() not in compiled.intros
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in compiled.determiners for w in words)
+    )
 
 
 def _last_comma_cut(text: str, cuts: list[int]) -> int:

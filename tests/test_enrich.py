@@ -540,3 +540,26 @@ def test_a_sentence_that_says_who_claims_the_one_before(
 def test_demnach_refers_to_the_claimant_named_before() -> None:
     text = "Russland griff mit 112 Drohnen an, wie die Luftwaffe mitteilte. Demnach wurden 79 Drohnen abgeschossen."
     assert sources(text, "de")["79"] == "die Luftwaffe"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "claimant"),
+    [
+        ("en", "The UN and the Red Cross said 40 civilians died.", "40", "The UN and the Red Cross"),
+        ("en", "Ukrainian and Western officials say 500 soldiers died.", "500", "Ukrainian and Western officials"),
+        ("fr", "L'ONU et la Croix-Rouge ont indiqué que 12 personnes ont été tuées.", "12", "L'ONU et la Croix-Rouge"),
+        (
+            "de",
+            "Die Polizei und die Feuerwehr teilten mit, dass 12 Menschen starben.",
+            "12",
+            "Die Polizei und die Feuerwehr",
+        ),
+        # A clause before the conjunction is no name, and its figure is no claim of the subject after it.
+        ("en", "Russia fired 40 drones and the air force said 30 were shot down.", "40", None),
+        ("en", "On Sunday Ukraine and Poland said 20 drones crossed the border.", "20", "Poland"),
+    ],
+)
+def test_a_name_and_the_claimant_after_it_are_one_subject(
+    lang: str, text: str, number: str, claimant: str | None
+) -> None:
+    assert sources(text, lang)[number] == claimant
