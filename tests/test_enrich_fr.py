@@ -544,3 +544,17 @@ def test_a_figure_put_at_a_number_names_who_put_it(text: str, span: str, claiman
 def test_a_pluperfect_inverted_verb_and_the_day_before_lead_to_the_claimant() -> None:
     text = "Sur les 88 drones, 60 ont été abattus, avait indiqué la veille le même commandement."
     assert source(text, "60") == "le même commandement"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "claimant"),
+    [
+        ("L'ONU a recensé plus de 12 000 civils tués.", "plus de 12 000", "L'ONU"),
+        ("Au Sahel, l'ONG Acled a dénombré 480 civils tués en septembre.", "480", "l'ONG Acled"),
+        ("L'ONG rappelle que 45 journalistes ont été tués.", "45", "L'ONG"),
+        # Calling up reservists is no claim.
+        ("Israël a de son côté rappelé 15 000 réservistes.", "15 000", None),
+    ],
+)
+def test_counting_and_recalling_verbs_name_the_claimant(text: str, span: str, claimant: str | None) -> None:
+    assert source(text, span) == claimant
