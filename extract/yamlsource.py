@@ -114,7 +114,11 @@ def read_yaml_file(path: Path) -> YamlFile:
 
 
 def _parse(path: Path, text: str, loader_class: Any) -> YamlFile:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as error:  # checked before parsing: it carries an offset, not a mark
+        number = text.count("\n", 0, error.position) + 1
+        raise RuleFileError(f"{path}:{number}: invalid YAML: control character U+{error.character:04X}") from None
     lines: dict[Loc, int] = {}
     duplicates: list[str] = []
     try:

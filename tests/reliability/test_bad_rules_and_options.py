@@ -27,6 +27,8 @@ rules:
 """
 BROKEN = {  # the content, and what the error says after the file name
     "malformed YAML": (RULE.replace("slots:", "slots: [unclosed"), ":7: invalid YAML"),
+    # A control character (a "\b" typed in a double-quoted Python string, say) is refused before parsing begins.
+    "control character": (RULE.replace("swarm\\s+of", "swarm\bof"), ":5: invalid YAML: control character U+0008"),
     "unknown key": (
         RULE.replace("    priority: 60\n", "    priority: 60\n    colour: red\n"),
         ":5: en.drones.swarm: unknown key 'colour'",
