@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -13,7 +13,7 @@ from extract.budget import remaining
 from extract.rules import Candidate
 from extract.sources import Claimant, claims_the_sentence_before, find_claimants, sentence_subject, source_of
 from extract.text import Sentence
-from extract.when import DateMention, blocks, find_dates, headlines, when_of
+from extract.when import DateMention, blocks, find_dates, headlines, paragraph_start, when_of
 from schemas import Source, When
 
 # A line that only names the speaker of the quotation before it: "Jean-Noel Barrot, French Foreign Minister".
@@ -97,7 +97,7 @@ class Enricher:
 
         Wire copy gives a sentence or two a paragraph, so "…, it added" may open the paragraph after its claimant's.
         """
-        block = self._paragraph_start(sentence.start, paragraphs)
+        block = paragraph_start(self.blocks, sentence.start, paragraphs)
         for earlier in reversed(self.sentences[: self._index(sentence) + 1]):
             if earlier.start < block:
                 break
@@ -105,11 +105,6 @@ class Enricher:
             if named:
                 return named[-1]
         return None
-
-    def _paragraph_start(self, position: int, paragraphs: int = 1) -> int:
-        """Where the paragraph holding `position` starts, or the one `paragraphs` - 1 before it (0 before the first)."""
-        index = bisect_right(self.blocks, position) - paragraphs
-        return self.blocks[index] if index >= 0 else 0
 
     def _open_quotation(self, start: int, position: int) -> int | None:
         """Where the quotation that `position` lies in opens, reading marks from `start`; None outside one."""
@@ -132,7 +127,7 @@ class Enricher:
     def _labelled_speaker(self, sentence: Sentence, position: int) -> Claimant | None:
         """A quotation's speaker named before it with a colon, as live blogs and interviews write it
         ("Zelensky: “Russia launched 120 drones.”", "Volodymyr Zelensky : « … »"), in the paragraph."""
-        paragraph = self._paragraph_start(sentence.start)
+        paragraph = paragraph_start(self.blocks, sentence.start)
         opener = self._open_quotation(paragraph, position)
         if opener is None:
             return None
@@ -166,7 +161,7 @@ class Enricher:
     def _named_in(self, sentence: Sentence, following: Sentence) -> Claimant | None:
         """The first claimant named in the sentence after this one, if in the same paragraph (the next paragraph or
         live-blog item speaks for itself)."""
-        if self._paragraph_start(following.start) > sentence.start:
+        if paragraph_start(self.blocks, following.start) > sentence.start:
             return None
         claimants = [c for c in self.claimants(following) if not c.pronoun]
         return claimants[0] if claimants else None

@@ -445,28 +445,21 @@ def _mixed_ranges(text: str, mentions: list[Mention], compiled: _Compiled) -> li
             joined.append(mention)
             continue
         low, high = _range_ends(pair.last, mention, pair.per)
-        if _changes(text, pair.last, low, high, compiled):
+        # A sum's range needs no word of its own before it ("$35,000-$50,000"); one of time does.
+        opening = _range_opening(text, pair.last, mention, compiled, own_word=mention.currency is None)
+        if opening is None or low > high or _changes(text, pair.last, low, high, compiled):
             joined.append(mention)
             continue
-        between = text[pair.last.end : mention.start]
-        for opener, middle in compiled.ranges:
-            found = _form_opener(text, pair.last, opener) if opener is not None else None
-            # A sum's range needs no word of its own before it ("$35,000-$50,000"); one of time does.
-            opened = found is not None or (opener is None and mention.currency is not None)
-            if opened and middle.match(between) and low <= high:
-                joined[-1] = replace(
-                    pair.last,
-                    start=pair.last.start if found is None else found.start(),
-                    end=mention.end,
-                    value=None,
-                    low=low,
-                    high=high,
-                    modifier="range",
-                    noun=mention.noun,
-                )
-                break
-        else:
-            joined.append(mention)
+        joined[-1] = replace(
+            pair.last,
+            start=opening,
+            end=mention.end,
+            value=None,
+            low=low,
+            high=high,
+            modifier="range",
+            noun=mention.noun,
+        )
     return joined
 
 
@@ -836,17 +829,24 @@ def _range_form(text: str, first: Mention, second: Mention, compiled: _Compiled)
     """
     if first.value is None or first.fraction or second.value is None or second.fraction:
         return None
+    opening = _range_opening(text, first, second, compiled, own_word=False)
+    return None if opening is None else (opening, *_range_ends(first, second))
+
+
+def _range_opening(text: str, first: Mention, second: Mention, compiled: _Compiled, own_word: bool) -> int | None:
+    """Where the range of two numbers opens, when what stands between them is a range form's (a unit written after
+    both is skipped: "4,25 Prozent und 4,50 Prozent"); with `own_word`, only a form that opens with a word of its
+    own ("zwischen", "de") will do."""
     between = text[first.end : second.start]
     repeated = compiled.unit_after.match(text, first.end, second.start)
     if repeated is not None and _same_unit(compiled, repeated.group(), text, second.end):
         between = text[repeated.end() : second.start]
-    low, high = _range_ends(first, second)
     for before, middle in compiled.ranges:
-        if not middle.match(between):
+        if (before is None and own_word) or not middle.match(between):
             continue
         opener = _form_opener(text, first, before) if before else None
         if before is None or opener is not None:
-            return (opener.start() if opener else first.start), low, high
+            return opener.start() if opener else first.start
     return None
 
 

@@ -320,8 +320,8 @@ def _anchored(
         return day, day
     if kind == "week_before_that":
         named = (d.first for d in reversed(earlier) if d.first.weekday() == 0 and (d.last - d.first).days == 6)
-        monday = next(named, published - dt.timedelta(days=published.weekday()) if published else None)
-        return None if monday is None else (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+        anchor = next(named, published)
+        return None if anchor is None else _week_before(anchor)
     month = earlier[-1].last if earlier and earlier[-1].first.month == earlier[-1].last.month else published
     if month is None:
         return None
@@ -400,11 +400,10 @@ def _resolve(
     if kind == "night_of":
         last = _weekday(published, compiled.weekday_of[_group(match, "weekday2") or ""], forward)
         return last - dt.timedelta(days=1), last
-    if kind in ("last_week", "this_week"):
-        monday = published - dt.timedelta(days=published.weekday())
-        if kind == "this_week":
-            return monday, published
-        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if kind == "this_week":
+        return _monday_of(published), published
+    if kind == "last_week":
+        return _week_before(published)
     if kind in ("this_month", "earlier_this_month"):
         first = published.replace(day=1)
         return first, published - dt.timedelta(days=1 if kind == "earlier_this_month" and published.day > 1 else 0)
@@ -518,6 +517,16 @@ def _season_end(start: dt.date) -> dt.date:
     return _month_end(start.year + (1 if end_month < start.month else 0), end_month)
 
 
+def _monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _week_before(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar week (Monday to Sunday) before the one that holds `day`."""
+    monday = _monday_of(day)
+    return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+
+
 def _next_monday(published: dt.date) -> dt.date:
     """The Monday that opens the week after publication."""
     return published + dt.timedelta(days=7 - published.weekday())
@@ -583,6 +592,15 @@ _ITEM_LINE = regex.compile(_ITEM, regex.V1)
 # would be tried at every character.
 _BLOCK_BREAK = regex.compile(rf"\n[ \t]*\n(?=(?P<item>{_ITEM})?)|\n(?={_ITEM})", regex.V1)
 _TERMINAL = tuple('.!?…:»”")')
+
+
+def paragraph_start(block_starts: Sequence[int], position: int, paragraphs: int = 1) -> int:
+    """Where the paragraph holding `position` starts, or the one `paragraphs` - 1 before it (0 before the first).
+
+    `block_starts` as blocks() gives them (ascending).
+    """
+    index = bisect_right(block_starts, position) - paragraphs
+    return block_starts[index] if index >= 0 else 0
 
 
 def blocks(text: str) -> list[int]:
@@ -655,8 +673,7 @@ def when_of(
         # The nearest date of the fact's own clause (or of the clauses a fronted date opens), else of the sentence;
         # a tie goes to the one before.
         return min(same_clause or inside, key=lambda d: (_distance(d, position, end), d.start > position))
-    blocks_before = bisect_right(block_starts, sentence.start)
-    block = block_starts[blocks_before - 1] if blocks_before else 0
+    block = paragraph_start(block_starts, sentence.start)
     earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
     last = next((d for d in reversed(earlier) if not d.attributive), None)
     # A date ahead dates a forecast, and a forecast no date behind: the last date carries only to a fact of its tense
