@@ -499,7 +499,8 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     # Where a verb may go without its subject, the clause before its comma may be the claim itself: "Dos de ellos
     # eran niños, añadió", "De ellos, 60 fueron derribados, precisó"; its claimant is then one named before.
     implicit = None
-    if len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ",":
+    closed = len(cuts) > 1 and not text[cuts[-1] : verb].strip() and text[cuts[-1] - 1] == ","
+    if closed:
         if compiled.implicit_subject:
             implicit = Claimant(verb, verb, pronoun=True)
             if len(cuts) == 2:
@@ -520,7 +521,7 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
     end = age.start() if age is not None else end
     if len(cuts) > 1 and text[start - 1] == ",":
         title = text[cuts[-2] : start - 1]
-        if _apposition(title, text[start:end], compiled):
+        if _apposition(title, text[start:end], closed, compiled):
             start = cuts[-2]
     if compiled.capitalised_nouns:
         # "wie Gouverneur Oleh Kiper auf Telegram mitteilte"
@@ -531,11 +532,14 @@ def _backward(text: str, floor: int, verb: int, compiled: _Compiled) -> Claimant
 
 def _joins_a_name(text: str, start: int, cut: int, compiled: _Compiled) -> bool:
     """Whether the boundary that ends at `cut` joins a name (from `start`) to the claimant after it: "The UN and
-    the Red Cross said", "Kyiv and its allies say"; not a clause ("Russia fired 40 drones and the air force said")."""
+    the Red Cross said", "Kyiv and its allies say", "The army and police said"; not a clause ("Russia fired 40
+    drones and the air force said")."""
     word = _LAST_WORD.search(text, start, cut)
     if word is None or word.group().lower() not in compiled.coordinations:
         return False
     words = text[start : word.start()].split()
+    if len(words) == 2 and words[0].lower() in compiled.determiners and words[1].isalpha():
+        return True  # one noun after its determiner: "The army and police said"
     return (
         0 < len(words) <= 4
         and words[0].lower() not in compiled.intros
@@ -549,11 +553,13 @@ def _last_comma_cut(text: str, cuts: list[int]) -> int:
     return next((index for index in range(len(cuts) - 1, 0, -1) if text[cuts[index] - 1] == ","), 0)
 
 
-def _apposition(first: str, second: str, compiled: _Compiled) -> bool:
+def _apposition(first: str, second: str, closed: bool, compiled: _Compiled) -> bool:
     """A title and a name side by side: one of them a name (all words capitalised), neither an opener.
 
     The first is a noun phrase, so it opens with a capital or a determiner: "…, including two women, Mayor
-    Ihor Terekhov said" names the mayor alone.
+    Ihor Terekhov said" names the mayor alone. Unless a comma closes the pair ("Ivan Sorokin, her lawyer, said"),
+    the name comes second ("Her lawyer, Ivan Sorokin said"): "…after Hurricane Otis, the finance ministry said"
+    names the ministry alone.
     """
     words = first.split()
     if not words or len(words) > 6 or words[0].lower().strip(",") in compiled.intros:
@@ -565,7 +571,7 @@ def _apposition(first: str, second: str, compiled: _Compiled) -> bool:
         tokens = part.split()
         return len(tokens) >= 2 and all(t[:1].isupper() for t in tokens)
 
-    return is_name(first) or is_name(second)
+    return is_name(second) or (closed and is_name(first))
 
 
 def _claimant(

@@ -49,6 +49,8 @@ def test_a_claimant_after_selon_ends_at_the_comma(text: str, span: str, claimant
         ("L'armée russe avait déjà revendiqué la destruction de 40 drones.", "40", "L'armée russe"),
         ("Le gouverneur a, de son côté, indiqué que 7 civils avaient été blessés.", "7", "Le gouverneur"),
         ("Les autorités iraniennes font état d'au moins 78 morts.", "au moins 78", "Les autorités iraniennes"),
+        # A place before the comma is no name in apposition: no comma closes the pair.
+        ("A Gaza, la Défense civile a fait état de 46 morts.", "46", "la Défense civile"),
     ],
 )
 def test_a_subject_before_a_compound_tense_with_an_adverb_or_an_aside(text: str, span: str, claimant: str) -> None:
