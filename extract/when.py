@@ -377,8 +377,8 @@ def _resolve(
         return None
     if kind == "quarter":
         quarter = compiled.ordinal_of.get(_group(match, "ordinal") or "", 1)
-        if year is None:
-            year = published.year if quarter <= (published.month - 1) // 3 + 1 else published.year - 1
+        # The latest quarter begun by publication, or ahead the next one not yet over.
+        year = year or _latest_month(3 * quarter if forward else 3 * quarter - 2, published, forward)
         return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
     if kind == "until_year" and year is not None:
         return published, dt.date(year, 12, 31)

@@ -716,6 +716,14 @@ def test_a_date_put_ahead_in_a_later_clause_dates_only_that_clause(
         ("Profits fell 12% in Q4 2023.", "12%", "Q4 2023 2023-10-01 2023-12-31"),
         # The quarter of publication is this year's (published in November).
         ("Exports fell 2% in the fourth quarter.", "2%", "fourth quarter 2024-10-01 2024-12-31"),
+        # Ahead, the next such quarter not yet over: this one, or next year's first.
+        (
+            "We expect inflation to peak at around 13% in the fourth quarter.",
+            "around 13%",
+            "fourth quarter 2024-10-01 2024-12-31",
+        ),
+        ("Growth will slow to 0.2% in the first quarter.", "0.2%", "first quarter 2025-01-01 2025-03-31"),
+        ("Analysts expect the bank to cut to 4% in the first quarter.", "4%", "first quarter 2025-01-01 2025-03-31"),
     ],
 )
 def test_an_english_quarter_is_its_three_months(text: str, span: str, expected: str) -> None:
