@@ -574,3 +574,20 @@ def test_a_name_and_the_claimant_after_it_are_one_subject(
     lang: str, text: str, number: str, claimant: str | None
 ) -> None:
     assert sources(text, lang)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "Kyiv says 12,000 civilians died, while the United Nations has verified 12,654 civilian deaths.",
+            "12,654",
+            "the United Nations",
+        ),
+        ("The UN aid office has counted more than 3,700 deaths.", "more than 3,700", "The UN aid office"),
+        ("Monitors have documented at least 40 civilian deaths in the city.", "at least 40", "Monitors"),
+        ("Rights groups verified 112 civilian deaths in October.", "112", "Rights groups"),
+    ],
+)
+def test_who_verified_or_counted_a_figure_claims_it(text: str, number: str, claimant: str) -> None:
+    assert sources(text)[number] == claimant
