@@ -560,3 +560,16 @@ def test_a_pluperfect_inverted_verb_and_the_day_before_lead_to_the_claimant() ->
 )
 def test_counting_and_recalling_verbs_name_the_claimant(text: str, span: str, claimant: str | None) -> None:
     assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("L'inflation atteindra 13 % au premier trimestre.", "13 %"),
+        ("Les économistes tablent sur une croissance de 0,8 % au premier trimestre.", "0,8 %"),
+        ("La banque prévoit une inflation de 3 % au premier trimestre.", "3 %"),
+    ],
+)
+def test_a_future_tense_or_a_forecast_verb_puts_a_quarter_ahead(text: str, span: str) -> None:
+    """Published in November, the first quarter ahead is next year's."""
+    assert when(text, span) == ("2025-01-01", "2025-03-31", "premier trimestre")
