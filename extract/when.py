@@ -147,6 +147,10 @@ class DateMention:
 _IN_CLAUSE_TO_END = r"(?:[^.,;!?]|(?<=\d)[.,](?=\d)|,\s*(?:\p{L}+\s+){0,2}\d[\d.,]*\s*(?:%|\p{L}+)?,){0,40}$"
 
 
+# A point or comma between digits ("12,9 %") ends no clause.
+_DECIMAL_POINT = r"(?<=\p{N})[,.](?=\p{N})"
+
+
 @dataclass(frozen=True)
 class _Compiled:
     # Every date expression of the language, in the order of rules/<lang>/when.yaml.
@@ -215,9 +219,9 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         future=caseless(rf"(?:{lexicon.future}){_IN_CLAUSE_TO_END}"),
         forecast=caseless(rf"(?:{lexicon.forecast or lexicon.future}){_IN_CLAUSE_TO_END}"),
         clause_break=caseless(lexicon.clause_breaks),
-        relative=caseless(rf",\s*(?:{lexicon.relatives})\b[^,;:.!?]*"),
+        relative=caseless(rf",\s*(?:{lexicon.relatives})\b(?:[^,;:.!?]|{_DECIMAL_POINT})*"),
         comparison=caseless(
-            load_lexicon(lang, rules_dir).comparison_opening() + r"(?:[^,;:.!?()]|(?<=\p{N})[,.](?=\p{N}))*"
+            load_lexicon(lang, rules_dir).comparison_opening() + rf"(?:[^,;:.!?()]|{_DECIMAL_POINT})*"
         ),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,60}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),

@@ -573,3 +573,10 @@ def test_counting_and_recalling_verbs_name_the_claimant(text: str, span: str, cl
 def test_a_future_tense_or_a_forecast_verb_puts_a_quarter_ahead(text: str, span: str) -> None:
     """Published in November, the first quarter ahead is next year's."""
     assert when(text, span) == ("2025-01-01", "2025-03-31", "premier trimestre")
+
+
+def test_a_relative_clause_runs_past_a_decimal_comma() -> None:
+    """ "dont 1,5 milliard … d'ici à 2028" dates its own part, not the whole sum before it."""
+    text = "La Suisse a promis 5 milliards de francs à l'Ukraine, dont 1,5 milliard de francs d'ici à 2028."
+    assert when(text, "5 milliards de francs") is None
+    assert when(text, "1,5 milliard de francs") == ("2024-11-17", "2028-12-31", "d'ici à 2028")
