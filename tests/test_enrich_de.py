@@ -489,3 +489,33 @@ def test_will_and_wollen_make_a_forecast() -> None:
 )
 def test_a_pluperfect_report_and_a_present_claim_name_their_claimant(text: str, span: str, claimant: str) -> None:
     assert source(text, span) == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Ökonomen rechnen mit einer Inflation von 3 Prozent im ersten Quartal.",
+            "3 Prozent",
+            ("ersten Quartal", "2025-01-01", "2025-03-31"),
+        ),
+        (
+            "Wir erwarten, dass die Inflation im ersten Quartal auf 3 Prozent sinkt.",
+            "3 Prozent",
+            ("ersten Quartal", "2025-01-01", "2025-03-31"),
+        ),
+        # "wie erwartet" says the move was expected, not that it lies ahead.
+        (
+            "Die Notenbank hob den Leitzins wie erwartet im Oktober auf 4 Prozent an.",
+            "4 Prozent",
+            ("Oktober", "2024-10-01", "2024-10-31"),
+        ),
+    ],
+)
+def test_expecting_puts_a_date_ahead(text: str, mention: str, expected: tuple[str, str, str]) -> None:
+    assert when(text, mention) == expected
+
+
+def test_we_in_a_quotation_is_its_speaker() -> None:
+    text = '"Wir erwarten einen Anstieg auf 13 Prozent", sagte Notenbankchef Andrij Pyschnyj.'
+    assert source(text, "13 Prozent") == "Notenbankchef Andrij Pyschnyj"

@@ -92,6 +92,8 @@ def test_the_article_or_preposition_before_a_date_is_not_its_text(text: str, num
             "2,1 %",
             "tercer trimestre de 2024 2024-07-01 2024-09-30",
         ),
+        # Ahead, the next such quarter not yet over.
+        ("Esperamos que el paro baje al 3 % en el primer trimestre.", "3 %", "primer trimestre 2025-01-01 2025-03-31"),
     ],
 )
 def test_quarters_including_the_last_one(text: str, number: str, expected: str) -> None:
