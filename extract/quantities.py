@@ -34,6 +34,8 @@ _LETTERS = regex.compile(r"[\p{L}]+")
 _DIGIT_RUN = regex.compile(r"\d+")
 _LETTER = regex.compile(r"[\p{L}]")
 _YEAR = regex.compile(r"(?:1[89]|20)\d{2}")
+# A fraction after a whole number, by itself or set off by a space or hyphen: "7½ years", "7-1/2 years", "2 3/4 miles".
+_VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75}
 _NEXT_WORD = regex.compile(rf"[{SPACES}]+([\p{{L}}][\p{{L}}'’-]*)")
 # The words right after a number, up to anything else (a digit, a punctuation mark).
 _NOUN_WORDS = regex.compile(r"(?:[\s\"”»’]*(?P<word>[\p{L}][\p{L}'’-]*))*")
@@ -165,7 +167,8 @@ def _compile(lex: Lexicon) -> _Compiled:
     groups = "".join(regex.escape(s) for s in lex.group_separators)
     digits = (
         rf"(?<![\p{{N}}])(?<![\p{{L}}][\-‑])(?<![\p{{L}}])"
-        rf"(?:\d{{1,3}}(?:(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+        rf"(?P<whole>\d{{1,3}}(?:(?P<sep>[{groups}])\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+        rf"(?:[ \u00a0\-‑]?(?P<fraction>{alternation(_VULGAR_FRACTIONS)})(?![\p{{N}}/]))?"
         rf"(?![\p{{N}}])"
     )
     # An article read as one where a `counted_one` pattern counts it ("a ballistic missile and 40 drones").
@@ -735,11 +738,11 @@ def _read_core(
     if match.group("article") is not None:
         counted = _counted_one(text, start, compiled)
         return None if counted is None else Mention(start, start + counted[0], counted[1])
-    digits = match.group("digits")
+    digits = match.group("whole")
     window = text[max(0, start - 30) : start]
     if compiled.identifier_before.search(window):
         return None
-    value = parse_digits(digits, lex)
+    value = parse_digits(digits, lex) + _VULGAR_FRACTIONS.get(match.group("fraction") or "", 0)
     following = text[end : end + 12]
     if compiled.ordinal_after.match(text, end, end + 40):
         return None

@@ -640,3 +640,24 @@ def test_a_german_count_before_a_sentence_opened_by_a_number_word_qualifier_or_a
 def test_a_currency_symbol_that_is_a_word_does_not_end_another_word() -> None:
     found = quantities("The Chiefs edged the San Francisco 49ers 27-24, and the deal is worth Rs 500 crore.", "en")
     assert [m.span.text for m in found] == ["27", "24", "Rs 500 crore"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "value"),
+    [
+        ("en", "sentenced to 7-1/2 years in prison", "7-1/2 years", 7.5),
+        ("en", "a 2 3/4 mile stretch of road", "2 3/4 mile", 2.75),
+        ("fr", "condamné à 7 ½ ans de prison", "7 ½ ans", 7.5),
+        ("es", "una pena de 4½ años de cárcel", "4½ años", 4.5),
+        ("de", "zu 3 1/2 Jahren Haft verurteilt", "3 1/2 Jahren", 3.5),
+    ],
+)
+def test_a_whole_number_and_a_fraction_are_one_number(lang: str, text: str, span: str, value: float) -> None:
+    """ "7-1/2 years" was two years: the 2 after the slash."""
+    mention = only(text, lang)
+    assert (mention["span"], mention["value"]) == (span, value)
+
+
+def test_a_fraction_runs_into_no_other_number() -> None:
+    """A slash with more digits after it is no fraction ("7 1/20"): the whole number stands alone."""
+    assert [m.span.text for m in quantities("It rose 7 1/20 times.", "en")][:1] == ["7"]
