@@ -249,6 +249,7 @@ def test_a_span_of_time_in_two_units_is_one_quantity_in_the_smaller(
         ("en", "jailed for a year and a half for fraud", "a year and a half", 1.5, "year"),
         ("en", "jailed for two years and a half", "two years and a half", 2.5, "year"),
         ("en", "for one and a half years", "one and a half years", 1.5, "year"),
+        ("en", "handed him a six-and-a-half-year term", "six-and-a-half-year", 6.5, "year"),
         ("fr", "Elle a écopé d'un an de prison ferme.", "un an", 1, "year"),
         ("fr", "condamné à un an et demi avec sursis", "un an et demi", 1.5, "year"),
         ("es", "Fue condenado a un año de prisión por desacato.", "un año", 1, "year"),
