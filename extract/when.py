@@ -54,6 +54,8 @@ Resolve = Literal[
     "part_of_year",
     "since",
     "quarter",
+    "half",
+    "first_months",
     "month_range",
     "until_year",
     "night_of_date",
@@ -379,11 +381,20 @@ def _resolve(
         return _month_range(compiled, match, published)
     if published is None:
         return None
-    if kind == "quarter":
-        quarter = compiled.ordinal_of.get(_group(match, "ordinal") or "", 1)
-        # The latest quarter begun by publication, or ahead the next one not yet over.
-        year = year or _latest_month(3 * quarter if forward else 3 * quarter - 2, published, forward)
-        return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+    if kind in ("quarter", "half"):
+        months = 3 if kind == "quarter" else 6
+        end_month = months * compiled.ordinal_of.get(_group(match, "ordinal") or "", 1)
+        if end_month > 12:
+            return None
+        # The latest such part of a year begun by publication, or ahead the next one not yet over.
+        year = year or _latest_month(end_month if forward else end_month - months + 1, published, forward)
+        return dt.date(year, end_month - months + 1, 1), _month_end(year, end_month)
+    if kind == "first_months":  # "in the first nine months of the year": the latest such months begun to end
+        count = _count(compiled.lang, _group(match, "months") or "")
+        if count is None or not 1 <= count <= 12:
+            return None
+        year = year or _latest_month(count, published, forward)
+        return dt.date(year, 1, 1), _month_end(year, count)
     if kind == "until_year" and year is not None:
         return published, dt.date(year, 12, 31)
     if kind == "night_of_date" and month is not None:
@@ -555,10 +566,14 @@ def _parsed_day(text: str, lang: str, published: dt.date | None, settings: Mappi
 def _past_days(lang: str, days: str | None, weeks: str | None) -> int | None:
     """How many days "the past N days" or "the past N weeks" (a week without a count) spans; None for "a few"."""
     written = days or weeks
-    count = alpha2digit(written, lang, threshold=0) if written else "1"
-    if not count.isdigit():
-        return None
-    return int(count) * (1 if days else 7)
+    count = _count(lang, written) if written else 1
+    return None if count is None else count * (1 if days else 7)
+
+
+def _count(lang: str, written: str) -> int | None:
+    """A count in digits or words ("nine", "neuf", "nueve", "neun"); None for "a few"."""
+    count = alpha2digit(written, lang, threshold=0)
+    return int(count) if count.isdigit() else None
 
 
 @lru_cache(maxsize=1024)

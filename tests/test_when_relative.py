@@ -978,3 +978,80 @@ def test_a_date_after_a_figure_is_as_near_as_the_words_between_them(
     September" is nearer September than the October before it."""
     found = when(text, span, lang)
     assert found is not None and found.split()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "en",
+            "In the first nine months of the year, 2,000 civilians were killed.",
+            "2,000",
+            "first nine months of the year 2024-01-01 2024-09-30",
+        ),
+        ("en", "Exports rose 3% in the second half of 2023.", "3%", "second half of 2023 2023-07-01 2023-12-31"),
+        (
+            "en",
+            "The economy grew 1.2% in the first half of the year.",
+            "1.2%",
+            "first half of the year 2024-01-01 2024-06-30",
+        ),
+        (
+            "fr",
+            "Au cours des neuf premiers mois de l'année, 2 000 civils ont été tués.",
+            "2 000",
+            "neuf premiers mois de l'année 2024-01-01 2024-09-30",
+        ),
+        (
+            "fr",
+            "Le chômage a reculé à 7,3 % au second semestre 2023.",
+            "7,3 %",
+            "second semestre 2023 2023-07-01 2023-12-31",
+        ),
+        (
+            "es",
+            "En los nueve primeros meses del año murieron 2.000 civiles.",
+            "2.000",
+            "nueve primeros meses del año 2024-01-01 2024-09-30",
+        ),
+        ("es", "El PIB creció un 0,8 % en el primer semestre.", "0,8 %", "primer semestre 2024-01-01 2024-06-30"),
+        (
+            "de",
+            "In den ersten zehn Monaten 2023 starben 300 Migranten.",
+            "300",
+            "ersten zehn Monaten 2023 2023-01-01 2023-10-31",
+        ),
+        (
+            "de",
+            "Im ersten Halbjahr wuchs die Wirtschaft um 0,3 Prozent.",
+            "0,3 Prozent",
+            "ersten Halbjahr 2024-01-01 2024-06-30",
+        ),
+        # Months not yet begun at publication (November) are last year's; a war's first months are no date.
+        (
+            "en",
+            "In the first 12 months of the year, exports rose 3%.",
+            "3%",
+            "first 12 months of the year 2023-01-01 2023-12-31",
+        ),
+        ("en", "In the first six months of the war, 2,000 civilians were killed.", "2,000", None),
+    ],
+)
+def test_the_first_months_or_half_of_a_year(lang: str, text: str, span: str, expected: str | None) -> None:
+    """From January to the last month counted, as a quarter is its three months."""
+    assert when(text, span, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seit Beginn des Jahres wurden mehr als 2.000 Zivilisten getötet.",
+        "Seit Anfang dieses Jahres wurden mehr als 2.000 Zivilisten getötet.",
+        "Seit Jahresanfang wurden mehr als 2.000 Zivilisten getötet.",
+        "Im bisherigen Jahresverlauf wurden mehr als 2.000 Zivilisten getötet.",
+    ],
+)
+def test_since_the_start_of_the_year_in_german_is_up_to_publication(text: str) -> None:
+    found = fact_at(text, "mehr als 2.000", "de", PUBLISHED).when
+    assert found is not None
+    assert (found.start.isoformat(), found.end.isoformat()) == ("2024-01-01", PUBLISHED)
