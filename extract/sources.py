@@ -263,7 +263,9 @@ def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int
     found: list[Claimant] = []
     whole = (sentence.start, sentence.end)
     preposition_ends: set[int] = set()
-    inverted_ends: set[int] = set()  # an inverted verb that names no claimant after it may still follow a subject
+    # Prepositions and inverted verbs that name a claimant after them; an inverted verb that names none may still
+    # follow a subject.
+    read_forward: list[tuple[int, int]] = []
     prepositions, verbs = compiled.attributions.matches(text, sentence.start, sentence.end)
     inverted_verbs = compiled.inverted.finditer(text, sentence.start, sentence.end, timeout=remaining())
     for inverted, match in chain(((False, m) for _, m in prepositions), ((True, m) for m in inverted_verbs)):
@@ -274,12 +276,12 @@ def find_claimants(text: str, sentence: Sentence, lang: str, facts: Sequence[int
         if not inverted:
             preposition_ends.add(match.end())
         if claimant is not None:
-            inverted_ends.add(match.end())
+            read_forward.append(match.span())
             coordinated = compiled.coordinator.match(text, claimant.end, sentence.end)
             covers = (sentence.start, coordinated.start()) if coordinated is not None else whole
             found.append(_within_clause(text, claimant, covers))
     for _, match in verbs:
-        if any(match.start() < end <= match.end() + 1 for end in inverted_ends):
+        if any(start < match.end() and match.start() < end for start, end in read_forward):
             continue
         if any(c.start < match.start() < c.end for c in found):
             continue  # a word of a claimant read after a preposition: "according to a tally of air force reports"

@@ -208,6 +208,19 @@ def test_segun_with_a_verb_of_saying(text: str, number: str, expected: str) -> N
             "tres",
             "el jefe de la administración militar de la capital, Timur Tkachenko",
         ),
+        # The clause before the verb is no subject of it: the verb read with its date names the claimant after it.
+        (
+            "Al menos 33 personas murieron durante la noche en la Franja de Gaza, informó este miércoles la Defensa"
+            " Civil gazatí.",
+            "Al menos 33",
+            "la Defensa Civil gazatí",
+        ),
+        (
+            "Al menos 33 personas, entre ellas doce niños, murieron durante la noche en bombardeos en Gaza, informó"
+            " este miércoles la Defensa Civil.",
+            "doce",
+            "la Defensa Civil",
+        ),
     ],
 )
 def test_a_claimant_after_the_verb_and_its_date(text: str, number: str, expected: str) -> None:
