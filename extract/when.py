@@ -143,14 +143,12 @@ class DateMention:
     ahead: bool = False
 
 
+# A point or comma between digits ("12,9 %", "43.846") ends no clause.
+_DECIMAL_POINT = r"(?<=\p{N})[,.](?=\p{N})"
 # From future words up to a date or a fact, within the clause: a decimal point ("to 0.75% in December") does not end
 # it, nor does an aside that only gives a number ("is expected to cut rates, to 4.25%, in December"); any other
 # comma does ("seront déployés, a indiqué lundi" is last Monday).
-_IN_CLAUSE_TO_END = r"(?:[^.,;!?]|(?<=\d)[.,](?=\d)|,\s*(?:\p{L}+\s+){0,2}\d[\d.,]*\s*(?:%|\p{L}+)?,){0,40}$"
-
-
-# A point or comma between digits ("12,9 %") ends no clause.
-_DECIMAL_POINT = r"(?<=\p{N})[,.](?=\p{N})"
+_IN_CLAUSE_TO_END = rf"(?:[^.,;!?]|{_DECIMAL_POINT}|,\s*(?:\p{{L}}+\s+){{0,2}}\d[\d.,]*\s*(?:%|\p{{L}}+)?,){{0,40}}$"
 
 
 @dataclass(frozen=True)
@@ -227,7 +225,7 @@ def _compile_when(lang: str, rules_dir: Path) -> _Compiled | None:
         ),
         not_since=caseless(rf"(?:{lexicon.not_since_after})\b[^,;.!?]{{0,60}}$"),
         attributive=at_end(rf"(?<![\p{{L}}])(?:{lexicon.attributive})\s+"),
-        running_total=at_end(rf"(?<![\p{{L}}])(?:{lexicon.running_total})[^.;!?]{{0,60}}"),
+        running_total=at_end(rf"(?<![\p{{L}}])(?:{lexicon.running_total})(?:[^.;!?]|{_DECIMAL_POINT}){{0,60}}"),
         lang=lang,
     )
 

@@ -412,6 +412,24 @@ def test_the_press_spoken_to_is_not_part_of_the_claimant(text: str, mention: str
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Einer Zählung der Deutschen Presse-Agentur zufolge kamen mindestens 70 Menschen ums Leben.",
+            "Einer Zählung der Deutschen Presse-Agentur",
+        ),
+        (
+            "Laut einer Auswertung der Nachrichtenagentur AFP kamen mindestens 70 Menschen ums Leben.",
+            "einer Auswertung der Nachrichtenagentur AFP",
+        ),
+    ],
+)
+def test_the_agency_whose_count_it_is_belongs_to_the_claimant(text: str, claimant: str) -> None:
+    """After a count or a report, "der Nachrichtenagentur" is its genitive, not whom a speaker told."""
+    assert source(text, "mindestens 70") == claimant
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "claimant"),
     [
         (
@@ -519,3 +537,15 @@ def test_expecting_puts_a_date_ahead(text: str, mention: str, expected: tuple[st
 def test_we_in_a_quotation_is_its_speaker() -> None:
     text = '"Wir erwarten einen Anstieg auf 13 Prozent", sagte Notenbankchef Andrij Pyschnyj.'
     assert source(text, "13 Prozent") == "Notenbankchef Andrij Pyschnyj"
+
+
+@pytest.mark.parametrize("mention", ["43.846", "mehr als 103.000"])
+def test_a_running_total_takes_no_date_from_the_increment_before_it(mention: str) -> None:
+    """ "Die Zahl der Toten stieg damit auf …" is a running total (a thousands point does not end it), as "bringing
+    the total to …" is: the 24 hours of the sentence before dated only the increment."""
+    text = (
+        "Binnen 24 Stunden wurden 52 Menschen getötet. Die Zahl der Toten seit Kriegsbeginn stieg damit auf 43.846, "
+        "mehr als 103.000 Menschen wurden verletzt."
+    )
+    assert when(text, "52") == ("24 Stunden", "2024-11-19", "2024-11-20")
+    assert when(text, mention) is None

@@ -236,6 +236,13 @@ def test_an_uncounted_ago_dates_nothing() -> None:
             "45",
             "vergangenen 24 Stunden 2024-11-16 2024-11-17",
         ),
+        (
+            "de",
+            "Die Armee erklärte, sie habe binnen 24 Stunden 20 Kämpfer getötet.",
+            "20",
+            "24 Stunden 2024-11-16 2024-11-17",
+        ),
+        ("de", "Innerhalb von 24 Stunden wurden 45 Drohnen abgeschossen.", "45", "24 Stunden 2024-11-16 2024-11-17"),
     ],
 )
 def test_the_past_day_is_the_day_before_publication_and_it(lang: str, text: str, span: str, expected: str) -> None:
