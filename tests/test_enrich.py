@@ -587,6 +587,9 @@ def test_a_name_and_the_claimant_after_it_are_one_subject(
         ("The UN aid office has counted more than 3,700 deaths.", "more than 3,700", "The UN aid office"),
         ("Monitors have documented at least 40 civilian deaths in the city.", "at least 40", "Monitors"),
         ("Rights groups verified 112 civilian deaths in October.", "112", "Rights groups"),
+        # and who had expected or forecast it
+        ("Economists polled by Reuters had expected a cut to 48.5%.", "48.5%", "Economists polled by Reuters"),
+        ("Analysts have forecast a rise to 5.25% in March.", "5.25%", "Analysts"),
     ],
 )
 def test_who_verified_or_counted_a_figure_claims_it(text: str, number: str, claimant: str) -> None:
