@@ -387,7 +387,8 @@ def _resolve(
         # The latest such part of a year begun by publication, or ahead the next one not yet over.
         year = year or _latest_month(end_month if forward else end_month - months + 1, published, forward)
         return dt.date(year, end_month - months + 1, 1), _month_end(year, end_month)
-    if kind == "first_months":  # "in the first nine months of the year": the latest such months begun to end
+    if kind == "first_months":  # "the first nine months of the year": January to September of the latest year whose
+        # September has begun (ahead: is not over)
         count = _count(compiled.lang, _group(match, "months") or "")
         if count is None or not 1 <= count <= 12:
             return None
