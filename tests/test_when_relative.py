@@ -1062,3 +1062,19 @@ def test_since_the_start_of_the_year_in_german_is_up_to_publication(text: str) -
     found = fact_at(text, "mehr als 2.000", "de", PUBLISHED).when
     assert found is not None
     assert (found.start.isoformat(), found.end.isoformat()) == ("2024-01-01", PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Bei Angriffen sind seit dem Morgen mindestens 30 Menschen getötet worden.",
+            "30",
+            "seit dem Morgen 2024-11-17 2024-11-17",
+        ),
+        ("Seit dem frühen Morgen wurden 30 Menschen getötet.", "30", "Seit dem frühen Morgen 2024-11-17 2024-11-17"),
+        ("Die Armee will morgen 300 Soldaten verlegen.", "300", "morgen 2024-11-18 2024-11-18"),
+    ],
+)
+def test_de_the_morning_is_today_and_only_lowercase_morgen_is_tomorrow(text: str, span: str, expected: str) -> None:
+    assert when(text, span, "de") == expected
