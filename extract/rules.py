@@ -74,6 +74,10 @@ class AttributeTable(_Data):
     exclusive: bool | Literal["after"] = False
     # Cues beyond a clause break (between cue and mention) do not count.
     stop_at: str | None = None
+    # A predicate of the mention's own, matched right after the rule's match ("were rescued", "sind auf der
+    # Flucht"): when it holds no cue, the mention takes no cue from outside the match ("Five people were killed,
+    # 30 people were rescued": the 30 were not killed).
+    own_predicate: str | None = None
     # Outside the rule's match only capitalised cues count: names ("Nordkorea",
     # "Pyongyang"), not adjectives that describe other nouns ("amerikanischer Geheimdienste"),
     # unless the adjective stands next to one of these nouns ("l'armée russe", "die russische Armee").
@@ -149,6 +153,7 @@ class _Table:
     within: int
     exclusive: bool | str
     stop_at: regex.Pattern[str] | None
+    own_predicate: regex.Pattern[str] | None
     names_outside: bool
     adjective_noun: regex.Pattern[str] | None
     pattern: Filter
@@ -327,6 +332,9 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         except regex.error as error:
             raise RuleFileError(f"{where}: {name}: invalid pattern: {error}") from None
     stop_at = _compile(table.stop_at, terms, f"{where}: {name}.stop_at") if table.stop_at else None
+    own_predicate = (
+        _compile(table.own_predicate, terms, f"{where}: {name}.own_predicate") if table.own_predicate else None
+    )
     adjective_noun = (
         _compile(rf"(?:\b(?:{table.adjective_nouns})\s+$|^\s+(?:{table.adjective_nouns})\b)", terms, f"{where}: {name}")
         if table.adjective_nouns
@@ -337,6 +345,7 @@ def _compile_table(name: str, table: AttributeTable, terms: dict[str, str], wher
         table.within,
         table.exclusive,
         stop_at,
+        own_predicate,
         table.names_outside,
         adjective_noun,
         pattern,
@@ -870,6 +879,20 @@ def _cues(table: _Table, masked: str) -> list[tuple[int, int, str]]:
     return [(cue.start(), cue.end(), cue.group("value").strip(" ,;:")) for cue in found]
 
 
+def _own_clause(
+    table: _Table, cues: list[tuple[int, int, str]], masked: str, matched: tuple[int, int]
+) -> tuple[int, int]:
+    """Where cues may lie: anywhere, unless the match is followed by a predicate of its own with no cue in it.
+
+    Then only in the clause from the last comma before the match to the predicate's end: "the bodies of two
+    were recovered" keeps its "bodies of", "Five people were killed, 30 people were rescued" loses "killed".
+    """
+    predicate = table.own_predicate.match(masked, matched[1]) if table.own_predicate is not None else None
+    if predicate is None or any(predicate.start() <= start < predicate.end() for start, _, _ in cues):
+        return 0, len(masked)
+    return max(masked.rfind(mark, 0, matched[0]) for mark in ",;:") + 1, predicate.end()
+
+
 def _cue(
     table: _Table,
     cues: list[tuple[int, int, str]],
@@ -881,14 +904,18 @@ def _cue(
     """The value of the cue nearest the mention, within its clause.
 
     A cue inside the rule's own match wins; a cue beyond a ";" never counts; an
-    exclusive cue does not reach past another mention the rule could take.
+    exclusive cue does not reach past another mention the rule could take; a mention
+    with a predicate of its own takes no cue from another clause (`_own_clause`).
     """
     inside: list[tuple[int, str]] = []
     before: list[tuple[int, str]] = []
     after: list[tuple[int, str]] = []
+    floor, ceiling = _own_clause(table, cues, masked, matched)
     for start, end, value in cues:
         if matched[0] <= start and end <= matched[1] and not (start < span[1] and span[0] < end):
             inside.append((abs(start - span[0]), value))
+            continue
+        if not floor <= start < ceiling:
             continue
         if table.names_outside and not masked[start].isupper() and not _next_to_noun(table, masked, start, end):
             continue
