@@ -59,6 +59,8 @@ Resolve = Literal[
     "month_range",
     "until_year",
     "night_of_date",
+    "day_range",
+    "weekday_range",
     "same_day",
     "part_of_that_month",
     "day_before_that",
@@ -396,10 +398,10 @@ def _resolve(
         return dt.date(year, 1, 1), _month_end(year, count)
     if kind == "until_year" and year is not None:
         return published, dt.date(year, 12, 31)
-    if kind == "night_of_date" and month is not None:
-        year = year or _latest_month(month, published, forward)
-        last = dt.date(year, month, int(_group(match, "day2") or 1))
-        return last - dt.timedelta(days=1), last
+    if kind == "day_range":  # "from September 1 to 5": the month named last
+        month = month or compiled.month_of.get(_group(match, "month1") or "")
+    if kind in ("night_of_date", "day_range") and month is not None:
+        return _days(compiled, match, year or _latest_month(month, published, forward), month, kind == "day_range")
     if kind == "since":
         first = _start_of(compiled, match, published, year, month)
         return (first, published) if first is not None and first <= published else None
@@ -414,6 +416,10 @@ def _resolve(
     if kind == "night_of":
         last = _weekday(published, compiled.weekday_of[_group(match, "weekday2") or ""], forward)
         return last - dt.timedelta(days=1), last
+    if kind == "weekday_range":  # "from Monday to Wednesday": the last such Wednesday and the days before it
+        first_weekday, last_weekday = (compiled.weekday_of[_group(match, n) or ""] for n in ("weekday1", "weekday2"))
+        last = _weekday(published, last_weekday, forward)
+        return last - dt.timedelta(days=(last_weekday - first_weekday) % 7), last
     if kind == "this_week":
         return _monday_of(published), published
     if kind == "last_week":
@@ -488,6 +494,23 @@ def _month_range(
     if first_month is None or last_month is None or not last_year:
         return None
     return dt.date(first_year, first_month, 1), _month_end(last_year, last_month)
+
+
+def _days(
+    compiled: _Compiled, match: regex.Match[str], year: int, month: int, whole: bool
+) -> tuple[dt.date, dt.date] | None:
+    """The days from `day1` (of `month1`, else of the same month) to `day2`; for a night (not `whole`), the day
+    before `day2` to it. None for a day the month does not have ("the night of Sept. 30-31").
+    """
+    first_month = compiled.month_of.get(_group(match, "month1") or "", month)
+    try:
+        last = dt.date(year, month, int(_group(match, "day2") or 1))
+        first = dt.date(year - (first_month > month), first_month, int(_group(match, "day1") or 1))
+    except ValueError:
+        return None
+    if not whole:
+        return last - dt.timedelta(days=1), last
+    return (first, last) if first <= last else None
 
 
 def _start_of(

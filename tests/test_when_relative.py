@@ -1078,3 +1078,31 @@ def test_since_the_start_of_the_year_in_german_is_up_to_publication(text: str) -
 )
 def test_de_the_morning_is_today_and_only_lowercase_morgen_is_tomorrow(text: str, span: str, expected: str) -> None:
     assert when(text, span, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        ("en", "Between September 1 and 5, Russia launched 1,200 drones.", "1,200", "2024-09-01 2024-09-05"),
+        ("en", "From Aug. 28 to Sept. 3, Russia launched 1,200 drones.", "1,200", "2024-08-28 2024-09-03"),
+        ("en", "Russia launched 1,200 drones on Sept. 1-5.", "1,200", "2024-09-01 2024-09-05"),
+        ("en", "Between 1 and 5 September, Russia launched 1,200 drones.", "1,200", "2024-09-01 2024-09-05"),
+        ("en", "From Monday to Wednesday, 19 civilians were killed.", "19", "2024-11-11 2024-11-13"),
+        ("en", "Between Monday and Wednesday, 19 civilians were killed.", "19", "2024-11-11 2024-11-13"),
+        ("fr", "Du 1er au 5 septembre, la Russie a lancé 1.200 drones.", "1.200", "2024-09-01 2024-09-05"),
+        ("fr", "Entre le 28 août et le 3 septembre, la Russie a lancé 1.200 drones.", "1.200", "2024-08-28 2024-09-03"),
+        ("fr", "De lundi à mercredi, 19 civils ont été tués.", "19", "2024-11-11 2024-11-13"),
+        ("es", "Del 1 al 5 de septiembre, Rusia lanzó 1.200 drones.", "1.200", "2024-09-01 2024-09-05"),
+        ("es", "Entre el lunes y el miércoles, 19 civiles murieron.", "19", "2024-11-11 2024-11-13"),
+        ("de", "Vom 1. bis 5. September feuerte Russland 1.200 Drohnen ab.", "1.200", "2024-09-01 2024-09-05"),
+        ("de", "Von Montag bis Mittwoch wurden 19 Zivilisten getötet.", "19", "2024-11-11 2024-11-13"),
+        ("fr", "À la mi-septembre, quelque 40.000 personnes avaient fui.", "quelque 40.000", "2024-09-11 2024-09-20"),
+    ],
+)
+def test_a_range_of_days_dates_the_days_from_first_to_last(lang: str, text: str, span: str, expected: str) -> None:
+    found = fact_at(text, span, lang, PUBLISHED).when
+    assert found is not None and f"{found.start} {found.end}" == expected
+
+
+def test_a_night_of_days_the_month_does_not_have_dates_nothing() -> None:
+    assert when("On the night of Sept. 30-31, air defences shot down 40 drones.", "40", "en") is None
