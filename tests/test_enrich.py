@@ -594,3 +594,14 @@ def test_a_name_and_the_claimant_after_it_are_one_subject(
 )
 def test_who_verified_or_counted_a_figure_claims_it(text: str, number: str, claimant: str) -> None:
     assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Forty-eight hostages remain in Gaza, of whom Israel believes 20 were killed.", "20", "Israel"),
+        ("The ministry, whose figures the UN considers reliable, said 40 people were killed.", "40", "The ministry"),
+    ],
+)
+def test_whom_and_whose_open_no_claimant(text: str, span: str, expected: str) -> None:
+    assert sources(text)[span] == expected

@@ -549,3 +549,30 @@ def test_a_running_total_takes_no_date_from_the_increment_before_it(mention: str
     )
     assert when(text, "52") == ("24 Stunden", "2024-11-19", "2024-11-20")
     assert when(text, mention) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "claimant"),
+    [
+        (
+            "Rund 5.000 Soldaten sollen in Litauen stationiert werden, kündigte Verteidigungsminister Boris Pistorius an.",
+            "Rund 5.000",
+            "Verteidigungsminister Boris Pistorius",
+        ),
+        (
+            "Die Zahl der Arbeitslosen stieg auf 3,025 Millionen. Das teilte die Bundesagentur für Arbeit am Freitag in "
+            "Nürnberg mit.",
+            "3,025 Millionen",
+            "die Bundesagentur für Arbeit",
+        ),
+        ("Bei einem Angriff kamen 13 Menschen ums Leben, wie Ärzte ohne Grenzen berichtete.", "13", "Ärzte ohne Grenzen"),
+        (
+            "Die Polizei meldete 14 Festnahmen, das Innenministerium sprach dagegen von 17 Festgenommenen.",
+            "17",
+            "das Innenministerium",
+        ),
+        ("Bei dem Unglück starben 12 Menschen, gab die Feuerwehr am Abend bekannt.", "12", "die Feuerwehr"),
+    ],
+)
+def test_separable_verbs_and_speaking_of_a_figure_name_the_claimant(text: str, mention: str, claimant: str) -> None:
+    assert source(text, mention) == claimant

@@ -580,3 +580,14 @@ def test_a_relative_clause_runs_past_a_decimal_comma() -> None:
     text = "La Suisse a promis 5 milliards de francs à l'Ukraine, dont 1,5 milliard de francs d'ici à 2028."
     assert when(text, "5 milliards de francs") is None
     assert when(text, "1,5 milliard de francs") == ("2024-11-17", "2028-12-31", "d'ici à 2028")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Nous avons abattu 73 drones », a déclaré à la télévision le porte-parole de l'armée de l'air.",
+        "« Nous avons abattu 73 drones », a déclaré à la radio publique le porte-parole de l'armée de l'air.",
+    ],
+)
+def test_a_claimant_after_the_medium_spoken_to(text: str) -> None:
+    assert source(text, "73") == "le porte-parole de l'armée de l'air"

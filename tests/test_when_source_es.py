@@ -454,3 +454,20 @@ def test_a_demonstrative_ends_a_claimant_only_before_a_time(text: str, number: s
 )
 def test_a_claimant_after_a_perfect_tense_verb_after_a_comma(text: str, number: str, claimant: str) -> None:
     assert sources(text)[number] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Las autoridades informaron que 12 personas murieron en el ataque.", "12", "Las autoridades"),
+        ("Tres soldados resultaron heridos, precisaron a EFE fuentes del Ejército.", "Tres", "fuentes del Ejército"),
+        ("Unas 400 personas fueron evacuadas, escribió el alcalde en Facebook.", "Unas 400", "el alcalde"),
+        (
+            "La Policía informó de 14 detenidos, mientras que el Ministerio del Interior elevó la cifra a 17 personas.",
+            "17",
+            "el Ministerio del Interior",
+        ),
+    ],
+)
+def test_plural_verbs_and_a_raised_figure_name_their_claimant(text: str, number: str, expected: str) -> None:
+    assert sources(text)[number] == expected
