@@ -555,17 +555,18 @@ def test_a_running_total_takes_no_date_from_the_increment_before_it(mention: str
     ("text", "mention", "claimant"),
     [
         (
-            "Rund 5.000 Soldaten sollen in Litauen stationiert werden, kündigte Verteidigungsminister Boris Pistorius an.",
+            "Rund 5.000 Soldaten sollen in Litauen stationiert werden, kündigte Verteidigungsminister Boris "
+            "Pistorius an.",
             "Rund 5.000",
             "Verteidigungsminister Boris Pistorius",
         ),
         (
-            "Die Zahl der Arbeitslosen stieg auf 3,025 Millionen. Das teilte die Bundesagentur für Arbeit am Freitag in "
-            "Nürnberg mit.",
+            "Die Zahl der Arbeitslosen stieg auf 3,025 Millionen. Das teilte die Bundesagentur für Arbeit am "
+            "Freitag in Nürnberg mit.",
             "3,025 Millionen",
             "die Bundesagentur für Arbeit",
         ),
-        ("Bei einem Angriff kamen 13 Menschen ums Leben, wie Ärzte ohne Grenzen berichtete.", "13", "Ärzte ohne Grenzen"),
+        ("Bei einem Angriff starben 13 Menschen, wie Ärzte ohne Grenzen berichtete.", "13", "Ärzte ohne Grenzen"),
         (
             "Die Polizei meldete 14 Festnahmen, das Innenministerium sprach dagegen von 17 Festgenommenen.",
             "17",
