@@ -713,7 +713,7 @@ def when_of(
             same_clause = [d for d in last_before if _fronted(text, sentence, d)]
         # The nearest date of the fact's own clause (or of the clauses a fronted date opens), else of the sentence;
         # a tie goes to the one before.
-        return min(same_clause or inside, key=lambda d: (_distance(d, position, end), d.start > position))
+        return min(same_clause or inside, key=lambda d: (_distance(text, d, position, end), d.start > position))
     block = paragraph_start(block_starts, sentence.start)
     earlier = dates[bisect_left(dates, block, key=_START) : bisect_right(dates, sentence.start, key=_END)]
     last = next((d for d in reversed(earlier) if not d.attributive), None)
@@ -731,13 +731,21 @@ def _fronted(text: str, sentence: Sentence, date: DateMention) -> bool:
     return _OPENING.fullmatch(text, sentence.start, date.start) is not None and _COMMA.match(text, date.end) is not None
 
 
+# One short word between a fact and a date after it: "2,3 millions en septembre", "2.3 million in September".
+_PREPOSITION_GAP = regex.compile(r"\s+\p{Ll}{1,3}\s+")
 _START = attrgetter("start")
 _END = attrgetter("end")
 
 
-def _distance(date: DateMention, start: int, end: int) -> int:
-    """How far a date is from a fact: "rose to 3% in January from 2.5% in December" puts December nearer the 2.5%."""
-    return start - date.end if date.end <= start else max(0, date.start - end)
+def _distance(text: str, date: DateMention, start: int, end: int) -> int:
+    """How far a date is from a fact: "rose to 3% in January from 2.5% in December" puts December nearer the 2.5%.
+
+    A date right after the fact but for a preposition is next to it ("de 2,2 millions en juin à 2,3 millions en
+    septembre": September, not June, dates the 2,3 millions).
+    """
+    if date.end <= start:
+        return start - date.end
+    return 1 if _PREPOSITION_GAP.fullmatch(text, end, date.start) else max(0, date.start - end)
 
 
 def _relative_clauses(compiled: _Compiled, text: str, sentence: Sentence) -> list[tuple[int, int]]:

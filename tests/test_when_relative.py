@@ -1106,3 +1106,30 @@ def test_a_range_of_days_dates_the_days_from_first_to_last(lang: str, text: str,
 
 def test_a_night_of_days_the_month_does_not_have_dates_nothing() -> None:
     assert when("On the night of Sept. 30-31, air defences shot down 40 drones.", "40", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "expected"),
+    [
+        (
+            "fr",
+            "Le nombre de chômeurs a augmenté de 2,2 millions en juin à 2,3 millions en septembre.",
+            "2,3 millions",
+            "septembre 2024-09-01 2024-09-30",
+        ),
+        (
+            "de",
+            "Die Zahl der Obdachlosen stieg von 2,2 Millionen im Juni auf 2,3 Millionen im September.",
+            "2,3 Millionen",
+            "September 2024-09-01 2024-09-30",
+        ),
+        (
+            "de",
+            "Die Zahl der Obdachlosen stieg von 2,2 Millionen im Juni auf 2,3 Millionen im September.",
+            "2,2 Millionen",
+            "Juni 2024-06-01 2024-06-30",
+        ),
+    ],
+)
+def test_a_date_right_after_a_count_dates_it_not_the_one_before(lang: str, text: str, span: str, expected: str) -> None:
+    assert when(text, span, lang) == expected
